@@ -1,0 +1,70 @@
+package org.flowfield.data;
+
+/**
+ * An Olympic-rings data set in the STANDARDISED coordinates a model sees, with the statistics
+ * that map it back to original coordinates (DATA.md, "Consequences for Flowfield").
+ *
+ * <p>A training set carries its own sample's statistics; a held-out set (METRICS.md "Held-out
+ * data") carries the TRAINING set's statistics.
+ *
+ * @param kind            which data set of DATA.md
+ * @param points          standardised points; labelled exactly when {@code kind} is CONDITIONAL
+ * @param standardization the training set's statistics
+ */
+public record RingDataset(DataSetKind kind, PointCloud points, Standardization standardization) {
+
+    /** Number of held-out points, METRICS.md "Held-out data". */
+    public static final int HELD_OUT_SIZE = 10_000;
+
+    public RingDataset {
+        if (kind == null || points == null || standardization == null) {
+            throw new IllegalArgumentException("kind, points and standardization are required");
+        }
+        if (points.conditional() != (kind == DataSetKind.CONDITIONAL)) {
+            throw new IllegalArgumentException(kind + " data set must " + (points.conditional() ? "not " : "")
+                + "carry labels");
+        }
+    }
+
+    /** Samples a training set and standardises it with its own statistics (DATA.md step 2 / 4). */
+    public static RingDataset training(DataSetKind kind, int n, long seed) {
+        PointCloud original = RingSampler.sample(kind, n, seed);
+        Standardization stats = Standardization.of(original.xy());
+        return new RingDataset(kind, standardised(original, stats), stats);
+    }
+
+    /**
+     * METRICS.md held-out data: {@code n} fresh points drawn with {@link #heldOutSeed(long)},
+     * standardised with the training set's statistics.
+     */
+    public static RingDataset heldOut(DataSetKind kind, int n, long trainingSeed, Standardization trainingStats) {
+        if (trainingStats == null) {
+            throw new IllegalArgumentException("held-out data needs the training set's statistics");
+        }
+        PointCloud original = RingSampler.sample(kind, n, heldOutSeed(trainingSeed));
+        return new RingDataset(kind, standardised(original, trainingStats), trainingStats);
+    }
+
+    /** {@link #heldOut(DataSetKind, int, long, Standardization)} with {@link #HELD_OUT_SIZE} points. */
+    public static RingDataset heldOut(DataSetKind kind, long trainingSeed, Standardization trainingStats) {
+        return heldOut(kind, HELD_OUT_SIZE, trainingSeed, trainingStats);
+    }
+
+    /**
+     * The seed of the held-out set of a run trained with {@code trainingSeed}. It never equals
+     * the training seed: the multiplier minus one is even and the increment odd, so
+     * {@code s * m + c - s} is always odd, hence never zero.
+     */
+    public static long heldOutSeed(long trainingSeed) {
+        return trainingSeed * 0x9E3779B97F4A7C15L + 0x5DEECE66DL;
+    }
+
+    /** Number of points. */
+    public int size() {
+        return points.size();
+    }
+
+    private static PointCloud standardised(PointCloud original, Standardization stats) {
+        return new PointCloud(stats.standardize(original.xy()), original.labels());
+    }
+}

@@ -1,0 +1,232 @@
+package org.flowfield.flows.fm;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import java.util.SplittableRandom;
+import org.flowfield.data.PointCloud;
+import org.flowfield.engine.TorchRuntime;
+import org.flowfield.flows.FlowModel;
+import org.flowfield.flows.ModelFamily;
+import org.flowfield.flows.ModelState;
+import org.flowfield.flows.StandardNormal;
+import org.flowfield.flows.StepLoss;
+import org.flowfield.flows.TrainingBatch;
+import org.flowfield.flows.optim.Adam;
+
+/**
+ * A flow-matching model (exercise §4): a vector field v(y, t) trained on conditional probability
+ * paths from N(0, I) to the data (Algorithm 1), sampled by integrating it (Algorithm 2).
+ *
+ * <p>Training pairs. For a data point y₁ and noise y₀ ~ N(0, I), both drawn per step from the
+ * batch's seed (noise first, then t ~ U[0, 1]), the path point and its target are
+ *
+ * <pre>
+ * y_t = t·y₁ + (1 − (1 − σ_min)·t)·y₀,   u_t = y₁ − (1 − σ_min)·y₀
+ * </pre>
+ *
+ * which for σ_min = 0 are Eq. 14 and Eq. 15/16 (seed 002 for σ_min > 0). With minibatch optimal
+ * transport the batch's noise and data are first paired by an exact assignment (seed 000, §3.2.3).
+ * The loss is Eq. 16: the batch mean of ‖v(y_t, t) − u_t‖².
+ */
+public final class FlowMatching implements FlowModel {
+
+    /** The exercise's step for sampling and for every reported figure: Δt = 1/1000. */
+    public static final double SAMPLING_DT = 1e-3;
+    /** Steps of the likelihood integration reported with every run (METRICS.md). */
+    public static final int LIKELIHOOD_STEPS = 200;
+
+    private final FlowMatchingConfig config;
+    private final NDManager manager;
+    private final VectorFieldNetwork network;
+    private final Adam adam;
+    private final FlowIntegrator integrator;
+    private final MinibatchOptimalTransport transport = new MinibatchOptimalTransport();
+
+    public FlowMatching(FlowMatchingConfig config, long seed) {
+        this.config = config;
+        this.manager = TorchRuntime.get().newManager();
+        this.network = new VectorFieldNetwork(manager.newSubManager(), config, seed);
+        this.adam = new Adam(network.parameters());
+        this.integrator = new FlowIntegrator(network, manager);
+    }
+
+    public FlowMatchingConfig config() {
+        return config;
+    }
+
+    @Override
+    public ModelFamily family() {
+        return config.conditional() ? ModelFamily.CONDITIONAL_FLOW_MATCHING : ModelFamily.FLOW_MATCHING;
+    }
+
+    @Override
+    public StepLoss trainStep(TrainingBatch batch, double learningRate) {
+        try (NDManager step = manager.newSubManager()) {
+            PathSample path = drawPath(batch.xy(), batch.labels(), batch.noiseSeed(), 0, batch.size());
+            NDArray[] lossAndGradient = network.lossAndGradient(
+                    step.create(path.input, new Shape(batch.size(), 3)),
+                    path.labels == null ? null : FlowIntegrator.oneHot(step, path.labels),
+                    step.create(path.target, new Shape(batch.size(), 2)));
+            double loss = lossAndGradient[0].getFloat();
+            adam.step(lossAndGradient[1], learningRate);
+            return StepLoss.of(loss);
+        }
+    }
+
+    /** The loss of Eq. 16 over the points, in chunks of 128 with path draws from the seed. */
+    @Override
+    public StepLoss validationLoss(PointCloud points, long seed) {
+        int chunk = 128;
+        double total = 0;
+        try (NDManager scope = manager.newSubManager()) {
+            for (int from = 0; from < points.size(); from += chunk) {
+                int count = Math.min(chunk, points.size() - from);
+                try (NDManager step = scope.newSubManager()) {
+                    PathSample path = drawPath(points.xy(), points.labels(), seed + from, from, count);
+                    NDArray loss = network.loss(
+                            step.create(path.input, new Shape(count, 3)),
+                            path.labels == null ? null : FlowIntegrator.oneHot(step, path.labels),
+                            step.create(path.target, new Shape(count, 2)));
+                    total += loss.getFloat() * count;
+                }
+            }
+        }
+        return StepLoss.of(total / points.size());
+    }
+
+    private record PathSample(float[] input, float[] target, int[] labels) {}
+
+    /** Draws (y_t, t) and u_t for points [from, from + count) of xy. */
+    private PathSample drawPath(float[] xy, int[] labels, long seed, int from, int count) {
+        SplittableRandom random = new SplittableRandom(seed);
+        float[] noise = new float[2 * count];
+        for (int i = 0; i < noise.length; i++) {
+            noise[i] = (float) random.nextGaussian();
+        }
+        float[] data = new float[2 * count];
+        System.arraycopy(xy, 2 * from, data, 0, 2 * count);
+        int[] classes = labels == null ? null : java.util.Arrays.copyOfRange(labels, from, from + count);
+        if (config.minibatchOptimalTransport()) {
+            int[] pairing = transport.assign(noise, data, count);
+            float[] paired = new float[2 * count];
+            int[] pairedClasses = classes == null ? null : new int[count];
+            for (int i = 0; i < count; i++) {
+                paired[2 * i] = data[2 * pairing[i]];
+                paired[2 * i + 1] = data[2 * pairing[i] + 1];
+                if (classes != null) {
+                    pairedClasses[i] = classes[pairing[i]];
+                }
+            }
+            data = paired;
+            classes = pairedClasses;
+        }
+        double noiseScale = 1 - config.sigmaMin();
+        float[] input = new float[3 * count];
+        float[] target = new float[2 * count];
+        for (int i = 0; i < count; i++) {
+            double t = random.nextDouble();
+            for (int c = 0; c < 2; c++) {
+                double y1 = data[2 * i + c];
+                double y0 = noise[2 * i + c];
+                input[3 * i + c] = (float) (t * y1 + (1 - noiseScale * t) * y0);
+                target[2 * i + c] = (float) (y1 - noiseScale * y0);
+            }
+            input[3 * i + 2] = (float) t;
+        }
+        return new PathSample(input, target, classes);
+    }
+
+    /** Euler with Δt = 1/1000 from y₀ ~ N(0, I) drawn from the seed (METRICS.md). */
+    @Override
+    public float[] sample(int count, int[] classes, long seed) {
+        return integrate(StandardNormal.draw(count, seed), classes, TimeGrid.forward(SAMPLING_DT), OdeSolver.EULER, null);
+    }
+
+    /**
+     * Integrates points along a time grid and returns where they end.
+     *
+     * @param start [N × 2] interleaved, at t = grid.start()
+     * @param classes classes for a conditional model, else null
+     * @param trajectory when not null, receives the state at every recorded grid index
+     */
+    public float[] integrate(float[] start, int[] classes, TimeGrid grid, OdeSolver solver, float[][] trajectory) {
+        int[] record = trajectory == null ? new int[] {grid.steps()} : everyStep(grid.steps());
+        float[][] states = integrator.integrate(start, checkClasses(classes, start.length / 2), grid, solver, record);
+        if (trajectory != null) {
+            System.arraycopy(states, 0, trajectory, 0, Math.min(states.length, trajectory.length));
+        }
+        return states[states.length - 1];
+    }
+
+    /** States at the given grid indices (ascending, within 0..n). */
+    public float[][] trajectory(float[] start, int[] classes, TimeGrid grid, OdeSolver solver, int[] recordSteps) {
+        return integrator.integrate(start, checkClasses(classes, start.length / 2), grid, solver, recordSteps);
+    }
+
+    /** Exact log p(x) by RK4 with 200 steps (METRICS.md). */
+    @Override
+    public double[] logLikelihood(PointCloud points) {
+        return logLikelihood(points, OdeSolver.RK4, LIKELIHOOD_STEPS, DivergenceMethod.EXACT, 0, 0);
+    }
+
+    /** log p(x) (log p(x | c) for conditional models) with a chosen solver and divergence. */
+    public double[] logLikelihood(
+            PointCloud points, OdeSolver solver, int steps, DivergenceMethod method, int probes, long probeSeed) {
+        return integrator.logLikelihood(
+                points.xy(), checkClasses(points.labels(), points.size()), solver, steps, method, probes, probeSeed);
+    }
+
+    private int[] checkClasses(int[] classes, int n) {
+        if (config.conditional() && (classes == null || classes.length != n)) {
+            throw new IllegalArgumentException("a class-conditional model needs one class per point");
+        }
+        return config.conditional() ? classes : null;
+    }
+
+    private static int[] everyStep(int steps) {
+        int[] all = new int[steps + 1];
+        for (int i = 0; i <= steps; i++) {
+            all[i] = i;
+        }
+        return all;
+    }
+
+    /** v(y, t) at each point (for views and tests). */
+    public float[] velocity(float[] y, int[] classes, double t) {
+        try (NDManager scope = manager.newSubManager()) {
+            int n = y.length / 2;
+            int[] checked = checkClasses(classes, n);
+            NDArray classBias = checked == null ? null : network.classBias(FlowIntegrator.oneHot(scope, checked));
+            return network.velocity(scope.create(y, new Shape(n, 2)), t, classBias).toFloatArray();
+        }
+    }
+
+    /** The exact divergence ∇·v(y, t) at each point (for tests against finite differences). */
+    public float[] divergence(float[] y, int[] classes, double t) {
+        try (NDManager scope = manager.newSubManager()) {
+            int n = y.length / 2;
+            int[] checked = checkClasses(classes, n);
+            NDArray classBias = checked == null ? null : network.classBias(FlowIntegrator.oneHot(scope, checked));
+            return network.velocityAndDivergence(scope.create(y, new Shape(n, 2)), t, classBias)[1].toFloatArray();
+        }
+    }
+
+    @Override
+    public ModelState state() {
+        return new ModelState(network.parameters().toArray(), adam.firstMoment(), adam.secondMoment(), adam.steps());
+    }
+
+    @Override
+    public void restore(ModelState state) {
+        network.parameters().load(state.parameters());
+        adam.restore(state.adamFirstMoment(), state.adamSecondMoment(), state.optimizerSteps());
+    }
+
+    @Override
+    public void close() {
+        adam.close();
+        network.close();
+        manager.close();
+    }
+}

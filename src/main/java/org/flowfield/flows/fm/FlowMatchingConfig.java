@@ -1,0 +1,65 @@
+package org.flowfield.flows.fm;
+
+/**
+ * A flow-matching model: its vector-field network and how its training pairs are drawn.
+ *
+ * @param hiddenWidth width of every hidden linear layer of v(y, t)
+ * @param linearLayers number of linear layers (at least 2), LeakyReLU between them
+ * @param leakySlope negative slope of the LeakyReLU
+ * @param conditional whether v also reads the class c through an embedding (exercise §4.3)
+ * @param embeddingDim size of the class embedding (used only when conditional)
+ * @param sigmaMin σ_min of the Gaussian probability path (seed 002); 0 gives the exercise's
+ *     linear path of Eq. 14
+ * @param minibatchOptimalTransport pair noise and data within each batch by an exact optimal
+ *     assignment (seed 000, §3.2.3) instead of independently
+ */
+public record FlowMatchingConfig(
+        int hiddenWidth,
+        int linearLayers,
+        double leakySlope,
+        boolean conditional,
+        int embeddingDim,
+        double sigmaMin,
+        boolean minibatchOptimalTransport) {
+
+    /** The exercise's recommendation: 5 linear layers of width 64 with LeakyReLU. */
+    public static final FlowMatchingConfig EXERCISE = new FlowMatchingConfig(64, 5, 0.01, false, 8, 0, false);
+
+    /** The same network with the class mixed in through an embedding of size 8. */
+    public static final FlowMatchingConfig EXERCISE_CONDITIONAL = EXERCISE.withConditional(true);
+
+    public FlowMatchingConfig {
+        if (hiddenWidth < 1) {
+            throw new IllegalArgumentException("hidden width must be at least 1, got " + hiddenWidth);
+        }
+        if (linearLayers < 2) {
+            throw new IllegalArgumentException("the vector field needs at least 2 linear layers, got " + linearLayers);
+        }
+        if (!(leakySlope >= 0 && leakySlope < 1)) {
+            throw new IllegalArgumentException("LeakyReLU slope must be in [0, 1), got " + leakySlope);
+        }
+        if (embeddingDim < 1) {
+            throw new IllegalArgumentException("class embedding size must be at least 1, got " + embeddingDim);
+        }
+        if (!(sigmaMin >= 0 && sigmaMin < 1)) {
+            throw new IllegalArgumentException("sigma_min must be in [0, 1), got " + sigmaMin);
+        }
+    }
+
+    public FlowMatchingConfig withConditional(boolean value) {
+        return new FlowMatchingConfig(hiddenWidth, linearLayers, leakySlope, value, embeddingDim, sigmaMin, minibatchOptimalTransport);
+    }
+
+    public FlowMatchingConfig withSigmaMin(double value) {
+        return new FlowMatchingConfig(hiddenWidth, linearLayers, leakySlope, conditional, embeddingDim, value, minibatchOptimalTransport);
+    }
+
+    public FlowMatchingConfig withMinibatchOptimalTransport(boolean value) {
+        return new FlowMatchingConfig(hiddenWidth, linearLayers, leakySlope, conditional, embeddingDim, sigmaMin, value);
+    }
+
+    /** Inputs of the first linear layer: y (2), t (1) and, if conditional, the class embedding. */
+    int inputWidth() {
+        return 3 + (conditional ? embeddingDim : 0);
+    }
+}

@@ -1,0 +1,146 @@
+package org.flowfield.training;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.flowfield.data.Standardization;
+import org.flowfield.flows.ModelState;
+
+/**
+ * Reads and writes {@link Checkpoint}s. A write goes to a temporary file beside the target,
+ * is forced to disk and then moved over the target atomically, so a reader sees either the old
+ * checkpoint or the new one, never a half-written file.
+ */
+public final class CheckpointFile {
+
+    private static final int MAGIC = 0x464C4F57; // "FLOW"
+    private static final int VERSION = 1;
+
+    private CheckpointFile() {}
+
+    /** Writes atomically; throws {@link TrainingFailedException} naming the file when it cannot. */
+    public static void write(Path target, Checkpoint checkpoint) {
+        Path directory = target.toAbsolutePath().getParent();
+        Path temporary = null;
+        try {
+            Files.createDirectories(directory);
+            temporary = Files.createTempFile(directory, target.getFileName().toString(), ".tmp");
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE);
+                    OutputStream stream = java.nio.channels.Channels.newOutputStream(channel);
+                    DataOutputStream out = new DataOutputStream(new BufferedOutputStream(stream, 1 << 16))) {
+                encode(out, checkpoint);
+                out.flush();
+                channel.force(true);
+            }
+            try {
+                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                throw new IOException("the file system cannot replace " + target + " atomically", e);
+            }
+        } catch (IOException e) {
+            deleteQuietly(temporary);
+            throw new TrainingFailedException("could not write checkpoint " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    public static Checkpoint read(Path source) {
+        try (InputStream stream = Files.newInputStream(source);
+                DataInputStream in = new DataInputStream(new BufferedInputStream(stream, 1 << 16))) {
+            return decode(in);
+        } catch (IOException e) {
+            throw new TrainingFailedException("could not read checkpoint " + source + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void encode(DataOutputStream out, Checkpoint checkpoint) throws IOException {
+        out.writeInt(MAGIC);
+        out.writeInt(VERSION);
+        Map<String, String> config = TrainingConfigCodec.encode(checkpoint.config());
+        out.writeInt(config.size());
+        for (Map.Entry<String, String> entry : config.entrySet()) {
+            out.writeUTF(entry.getKey());
+            out.writeUTF(entry.getValue());
+        }
+        Standardization stats = checkpoint.standardization();
+        out.writeDouble(stats.meanX());
+        out.writeDouble(stats.meanY());
+        out.writeDouble(stats.stdX());
+        out.writeDouble(stats.stdY());
+        out.writeInt(checkpoint.nextEpoch());
+        out.writeInt(checkpoint.nextStepInEpoch());
+        out.writeLong(checkpoint.step());
+        out.writeDouble(checkpoint.trainingSeconds());
+        ModelState model = checkpoint.model();
+        out.writeLong(model.optimizerSteps());
+        writeFloats(out, model.parameters());
+        writeFloats(out, model.adamFirstMoment());
+        writeFloats(out, model.adamSecondMoment());
+    }
+
+    private static Checkpoint decode(DataInputStream in) throws IOException {
+        if (in.readInt() != MAGIC) {
+            throw new IOException("not a Flowfield checkpoint");
+        }
+        int version = in.readInt();
+        if (version != VERSION) {
+            throw new IOException("unsupported checkpoint version " + version);
+        }
+        int entries = in.readInt();
+        Map<String, String> config = new LinkedHashMap<>();
+        for (int i = 0; i < entries; i++) {
+            config.put(in.readUTF(), in.readUTF());
+        }
+        Standardization stats = new Standardization(in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble());
+        int nextEpoch = in.readInt();
+        int nextStep = in.readInt();
+        long step = in.readLong();
+        double seconds = in.readDouble();
+        long optimizerSteps = in.readLong();
+        float[] parameters = readFloats(in);
+        float[] first = readFloats(in);
+        float[] second = readFloats(in);
+        return new Checkpoint(TrainingConfigCodec.decode(config), stats, nextEpoch, nextStep, step, seconds,
+                new ModelState(parameters, first, second, optimizerSteps));
+    }
+
+    private static void writeFloats(DataOutputStream out, float[] values) throws IOException {
+        out.writeInt(values.length);
+        for (float value : values) {
+            out.writeFloat(value);
+        }
+    }
+
+    private static float[] readFloats(DataInputStream in) throws IOException {
+        int length = in.readInt();
+        if (length < 0 || length > 100_000_000) {
+            throw new IOException("corrupt array length " + length);
+        }
+        float[] values = new float[length];
+        for (int i = 0; i < length; i++) {
+            values[i] = in.readFloat();
+        }
+        return values;
+    }
+
+    private static void deleteQuietly(Path path) {
+        if (path != null) {
+            try {
+                Files.deleteIfExists(path);
+            } catch (IOException ignored) {
+                // the original failure is what the caller needs to see
+            }
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package org.flowfield.training;
+
+import org.flowfield.flows.FlowModel;
+import org.flowfield.flows.fm.FlowMatching;
+import org.flowfield.flows.nf.CouplingFlow;
+
+/** Builds the untrained model a configuration describes, with weights drawn from its seed. */
+public final class ModelFactory {
+
+    private ModelFactory() {}
+
+    public static FlowModel create(TrainingConfig config) {
+        long weightSeed = Seeds.derive(config.seed(), Seeds.WEIGHTS, 0);
+        return switch (config.family()) {
+            case NORMALIZING_FLOW -> new CouplingFlow(config.couplingFlow(), weightSeed);
+            case FLOW_MATCHING, CONDITIONAL_FLOW_MATCHING -> new FlowMatching(config.flowMatching(), weightSeed);
+        };
+    }
+
+    /** The model a checkpoint holds, with its weights and optimizer state restored. */
+    public static FlowModel restore(Checkpoint checkpoint) {
+        FlowModel model = create(checkpoint.config());
+        try {
+            model.restore(checkpoint.model());
+            return model;
+        } catch (RuntimeException e) {
+            model.close();
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package org.flowfield.training;
+
+import org.flowfield.flows.ModelFamily;
+import org.flowfield.flows.fm.FlowMatchingConfig;
+import org.flowfield.flows.nf.CouplingFlowConfig;
+
+/**
+ * Everything that defines a training run; two runs with equal configurations produce the same
+ * weights, losses and figures.
+ *
+ * @param family which model is trained
+ * @param couplingFlow the architecture, for normalizing flows
+ * @param flowMatching the vector field and path, for (conditional) flow matching
+ * @param points number of training points drawn from the family's data set
+ * @param epochs passes over the training points
+ * @param batchSize points per optimizer step (the last batch of an epoch may be smaller)
+ * @param learningRate Adam's base learning rate
+ * @param schedule how the learning rate changes over the epochs
+ * @param seed seed of the data, the initial weights and every random draw of training
+ * @param reportEvery steps between two progress reports (each the mean of its window)
+ */
+public record TrainingConfig(
+        ModelFamily family,
+        CouplingFlowConfig couplingFlow,
+        FlowMatchingConfig flowMatching,
+        int points,
+        int epochs,
+        int batchSize,
+        double learningRate,
+        LearningRateSchedule schedule,
+        long seed,
+        int reportEvery) {
+
+    public static final int DEFAULT_POINTS = 250_000;
+    public static final int DEFAULT_EPOCHS = 20;
+    public static final int DEFAULT_BATCH_SIZE = 128;
+    public static final double DEFAULT_LEARNING_RATE = 1e-3;
+    public static final int DEFAULT_REPORT_EVERY = 50;
+
+    public TrainingConfig {
+        if (family == null) {
+            throw new IllegalArgumentException("a run needs a model family");
+        }
+        if (points < 5) {
+            throw new IllegalArgumentException("a run needs at least 5 training points, got " + points);
+        }
+        if (epochs < 1) {
+            throw new IllegalArgumentException("a run needs at least one epoch, got " + epochs);
+        }
+        if (batchSize < 1 || batchSize > points) {
+            throw new IllegalArgumentException("batch size must be in [1, points], got " + batchSize);
+        }
+        if (!(learningRate > 0 && learningRate < 1)) {
+            throw new IllegalArgumentException("learning rate must be in (0, 1), got " + learningRate);
+        }
+        if (reportEvery < 1) {
+            throw new IllegalArgumentException("progress must be reported at least every step count >= 1, got " + reportEvery);
+        }
+        if (schedule == null) {
+            schedule = LearningRateSchedule.COSINE;
+        }
+        couplingFlow = couplingFlow == null ? CouplingFlowConfig.EXERCISE : couplingFlow;
+        flowMatching = flowMatching == null ? FlowMatchingConfig.EXERCISE : flowMatching;
+        flowMatching = flowMatching.withConditional(family.conditional());
+    }
+
+    /** The exercise's recipe for a family: 250,000 points, 20 epochs, batch 128, Adam 1e-3, cosine. */
+    public static TrainingConfig exercise(ModelFamily family, long seed) {
+        return new TrainingConfig(family, CouplingFlowConfig.EXERCISE, FlowMatchingConfig.EXERCISE,
+                DEFAULT_POINTS, DEFAULT_EPOCHS, DEFAULT_BATCH_SIZE, DEFAULT_LEARNING_RATE,
+                LearningRateSchedule.COSINE, seed, DEFAULT_REPORT_EVERY);
+    }
+
+    public TrainingConfig withPoints(int value) {
+        return new TrainingConfig(family, couplingFlow, flowMatching, value, epochs, batchSize, learningRate, schedule, seed, reportEvery);
+    }
+
+    public TrainingConfig withEpochs(int value) {
+        return new TrainingConfig(family, couplingFlow, flowMatching, points, value, batchSize, learningRate, schedule, seed, reportEvery);
+    }
+
+    public TrainingConfig withSeed(long value) {
+        return new TrainingConfig(family, couplingFlow, flowMatching, points, epochs, batchSize, learningRate, schedule, value, reportEvery);
+    }
+
+    public TrainingConfig withReportEvery(int value) {
+        return new TrainingConfig(family, couplingFlow, flowMatching, points, epochs, batchSize, learningRate, schedule, seed, value);
+    }
+
+    public TrainingConfig withFlowMatching(FlowMatchingConfig value) {
+        return new TrainingConfig(family, couplingFlow, value, points, epochs, batchSize, learningRate, schedule, seed, reportEvery);
+    }
+
+    public TrainingConfig withCouplingFlow(CouplingFlowConfig value) {
+        return new TrainingConfig(family, value, flowMatching, points, epochs, batchSize, learningRate, schedule, seed, reportEvery);
+    }
+
+    /** Optimizer steps per epoch: ⌈points / batch⌉ (the last batch keeps the remainder). */
+    public int stepsPerEpoch() {
+        return (points + batchSize - 1) / batchSize;
+    }
+
+    public long totalSteps() {
+        return (long) stepsPerEpoch() * epochs;
+    }
+}

@@ -1,0 +1,78 @@
+package org.flowfield.training;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.flowfield.flows.ModelFamily;
+import org.flowfield.flows.fm.FlowMatchingConfig;
+import org.flowfield.flows.nf.CouplingFlowConfig;
+
+/** A configuration as flat key–value text, exact for every number (used by checkpoints and storage). */
+public final class TrainingConfigCodec {
+
+    private TrainingConfigCodec() {}
+
+    public static Map<String, String> encode(TrainingConfig config) {
+        Map<String, String> map = new LinkedHashMap<>();
+        map.put("family", config.family().code());
+        map.put("points", Integer.toString(config.points()));
+        map.put("epochs", Integer.toString(config.epochs()));
+        map.put("batchSize", Integer.toString(config.batchSize()));
+        map.put("learningRate", Double.toString(config.learningRate()));
+        map.put("schedule", config.schedule().name());
+        map.put("seed", Long.toString(config.seed()));
+        map.put("reportEvery", Integer.toString(config.reportEvery()));
+        CouplingFlowConfig nf = config.couplingFlow();
+        map.put("nf.couplingLayers", Integer.toString(nf.couplingLayers()));
+        map.put("nf.hiddenWidth", Integer.toString(nf.hiddenWidth()));
+        map.put("nf.linearLayers", Integer.toString(nf.linearLayers()));
+        map.put("nf.leakySlope", Double.toString(nf.leakySlope()));
+        FlowMatchingConfig fm = config.flowMatching();
+        map.put("fm.hiddenWidth", Integer.toString(fm.hiddenWidth()));
+        map.put("fm.linearLayers", Integer.toString(fm.linearLayers()));
+        map.put("fm.leakySlope", Double.toString(fm.leakySlope()));
+        map.put("fm.embeddingDim", Integer.toString(fm.embeddingDim()));
+        map.put("fm.sigmaMin", Double.toString(fm.sigmaMin()));
+        map.put("fm.minibatchOptimalTransport", Boolean.toString(fm.minibatchOptimalTransport()));
+        return map;
+    }
+
+    /** The configuration a map encodes; throws naming the first missing or malformed key. */
+    public static TrainingConfig decode(Map<String, String> map) {
+        ModelFamily family = ModelFamily.ofCode(text(map, "family"));
+        CouplingFlowConfig nf = new CouplingFlowConfig(
+                integer(map, "nf.couplingLayers"), integer(map, "nf.hiddenWidth"),
+                integer(map, "nf.linearLayers"), number(map, "nf.leakySlope"));
+        FlowMatchingConfig fm = new FlowMatchingConfig(
+                integer(map, "fm.hiddenWidth"), integer(map, "fm.linearLayers"), number(map, "fm.leakySlope"),
+                family.conditional(), integer(map, "fm.embeddingDim"), number(map, "fm.sigmaMin"),
+                Boolean.parseBoolean(text(map, "fm.minibatchOptimalTransport")));
+        return new TrainingConfig(family, nf, fm, integer(map, "points"), integer(map, "epochs"),
+                integer(map, "batchSize"), number(map, "learningRate"),
+                LearningRateSchedule.valueOf(text(map, "schedule")), Long.parseLong(text(map, "seed")),
+                integer(map, "reportEvery"));
+    }
+
+    private static String text(Map<String, String> map, String key) {
+        String value = map.get(key);
+        if (value == null) {
+            throw new IllegalArgumentException("configuration lacks '" + key + "'");
+        }
+        return value;
+    }
+
+    private static int integer(Map<String, String> map, String key) {
+        try {
+            return Integer.parseInt(text(map, key));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("configuration key '" + key + "' is not an integer: " + map.get(key));
+        }
+    }
+
+    private static double number(Map<String, String> map, String key) {
+        try {
+            return Double.parseDouble(text(map, key));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("configuration key '" + key + "' is not a number: " + map.get(key));
+        }
+    }
+}

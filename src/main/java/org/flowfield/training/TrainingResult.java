@@ -1,0 +1,30 @@
+package org.flowfield.training;
+
+import org.flowfield.data.Standardization;
+import org.flowfield.metrics.QualityFigures;
+
+/**
+ * What a run ends with.
+ *
+ * @param outcome finished or cancelled
+ * @param config the configuration
+ * @param standardization the training set's mean and std
+ * @param steps steps done
+ * @param trainingSeconds wall time of the training steps in this process (not evaluation)
+ * @param stepsPerSecond steps per second of training in this process
+ * @param figures the METRICS.md figures (null when cancelled)
+ */
+public record TrainingResult(
+        Outcome outcome,
+        TrainingConfig config,
+        Standardization standardization,
+        long steps,
+        double trainingSeconds,
+        double stepsPerSecond,
+        QualityFigures figures) {
+
+    public enum Outcome {
+        FINISHED,
+        CANCELLED
+    }
+}
