@@ -55,6 +55,18 @@ public final class TorchRuntime {
         return current != null ? current : start(1);
     }
 
+    /**
+     * Sets PyTorch's intra-op thread count for work started from the calling thread (OpenMP keeps
+     * the count per thread): one for a training step, two helped large sampling batches on a
+     * 2-core machine.
+     */
+    public void useIntraOpThreads(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("intra-op threads must be at least 1, got " + threads);
+        }
+        ai.djl.pytorch.jni.JniUtils.setNumThreads(threads);
+    }
+
     public Device device() {
         return device;
     }

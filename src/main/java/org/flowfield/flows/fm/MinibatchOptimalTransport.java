@@ -47,18 +47,20 @@ public final class MinibatchOptimalTransport {
     private int capacity;
     /** Row-major cost matrix, {@code cost[i * n + j] = |noise_i - data_j|^2}, for the current n. */
     private double[] cost = new double[0];
-    /** Row (noise) potentials u, length capacity. */
-    private double[] rowPot = new double[0];
-    /** Column (data) potentials v, length capacity + 1 (index n is the virtual root column). */
-    private double[] colPot = new double[0];
-    /** Smallest reduced cost from the search tree to each column, length capacity + 1. */
-    private double[] slack = new double[0];
-    /** Row currently matched to each column, or -1; index n holds the row being inserted. */
-    private int[] colOwner = new int[0];
-    /** Predecessor column on the shortest alternating path, length capacity + 1. */
-    private int[] prevCol = new int[0];
-    /** Whether a column is already in the search tree, length capacity + 1. */
-    private boolean[] inTree = new boolean[0];
+    /** Column (data) prices v; row potentials are implicit: u_i = min_j (cost_ij - v_j). */
+    private double[] price = new double[0];
+    /** Shortest-path distances of the columns during one augmentation. */
+    private double[] dist = new double[0];
+    /** Column assigned to each row, or -1. */
+    private int[] colOfRow = new int[0];
+    /** Row assigned to each column, or -1. */
+    private int[] rowOfCol = new int[0];
+    /** Predecessor row of each column on the shortest alternating path. */
+    private int[] predRow = new int[0];
+    /** Column list partitioned into scanned | at current minimum distance | not yet reached. */
+    private int[] colList = new int[0];
+    /** Free (unassigned) rows. */
+    private int[] freeRows = new int[0];
 
     /** Creates a solver with no preallocated work space; arrays grow on the first call. */
     public MinibatchOptimalTransport() {
@@ -139,24 +141,34 @@ public final class MinibatchOptimalTransport {
             return;
         }
         cost = new double[n * n];
-        rowPot = new double[n];
-        colPot = new double[n + 1];
-        slack = new double[n + 1];
-        colOwner = new int[n + 1];
-        prevCol = new int[n + 1];
-        inTree = new boolean[n + 1];
+        price = new double[n];
+        dist = new double[n];
+        colOfRow = new int[n];
+        rowOfCol = new int[n];
+        predRow = new int[n];
+        colList = new int[n];
+        freeRows = new int[n];
         capacity = n;
     }
 
+    /*
+     * Invariant used by every phase below (dual feasibility plus complementary slackness, with the row
+     * potentials eliminated): every ASSIGNED row i is assigned to a column attaining min_j (c_ij - v_j).
+     * Defining u_i as that minimum makes (u, v) dual feasible and every assigned edge tight, so once all rows
+     * are assigned the assignment is optimal. Each phase only has to preserve the invariant; the cheap
+     * initial phases just leave fewer free rows for the O(n^2)-per-row augmentation phase.
+     */
     private void solve(float[] noise, float[] data, int n, int[] perm) {
+        if (n == 1) {
+            perm[0] = 0;
+            return;
+        }
         ensureCapacity(n);
         final double[] c = cost;
-        final double[] u = rowPot;
-        final double[] v = colPot;
-        final double[] minSlack = slack;
-        final int[] owner = colOwner;
-        final int[] prev = prevCol;
-        final boolean[] used = inTree;
+        final double[] v = price;
+        final int[] x = colOfRow;
+        final int[] y = rowOfCol;
+        final int[] free = freeRows;
 
         // Cost matrix in double precision, row-major with stride n.
         for (int i = 0; i < n; i++) {
@@ -170,59 +182,215 @@ public final class MinibatchOptimalTransport {
             }
         }
 
-        Arrays.fill(u, 0, n, 0.0);
-        Arrays.fill(v, 0, n + 1, 0.0);
-        Arrays.fill(owner, 0, n + 1, -1);
-
-        final int root = n; // virtual column from which the new row hangs
-        for (int row = 0; row < n; row++) {
-            owner[root] = row;
-            Arrays.fill(minSlack, 0, n, INF);
-            Arrays.fill(used, 0, n + 1, false);
-            int col0 = root;
-            // Grow a shortest-path tree over reduced costs until a free column is reached.
-            do {
-                used[col0] = true;
-                int r0 = owner[col0];
-                double ur0 = u[r0];
-                int base = r0 * n;
-                double delta = INF;
-                int col1 = -1;
-                for (int j = 0; j < n; j++) {
-                    if (!used[j]) {
-                        double reduced = c[base + j] - ur0 - v[j];
-                        if (reduced < minSlack[j]) {
-                            minSlack[j] = reduced;
-                            prev[j] = col0;
-                        }
-                        if (minSlack[j] < delta) {
-                            delta = minSlack[j];
-                            col1 = j;
-                        }
-                    }
+        // Phase 1, column reduction: v_j = min_i c_ij. All reduced costs are then >= 0, so a row whose reduced
+        // cost is 0 at column j may take j; each row takes the first such column offered.
+        Arrays.fill(x, 0, n, -1);
+        for (int j = n - 1; j >= 0; j--) {
+            double min = c[j];
+            int iMin = 0;
+            for (int i = 1, idx = n + j; i < n; i++, idx += n) {
+                if (c[idx] < min) {
+                    min = c[idx];
+                    iMin = i;
                 }
-                // Dual update: keep tree edges tight and shrink the slack of the columns outside the tree.
-                u[owner[root]] += delta;
-                for (int j = 0; j < n; j++) {
-                    if (used[j]) {
-                        u[owner[j]] += delta;
-                        v[j] -= delta;
-                    } else {
-                        minSlack[j] -= delta;
-                    }
-                }
-                col0 = col1;
-            } while (owner[col0] != -1);
-            // Augment: flip the matching along the alternating path back to the root.
-            do {
-                int p = prev[col0];
-                owner[col0] = owner[p];
-                col0 = p;
-            } while (col0 != root);
+            }
+            v[j] = min;
+            if (x[iMin] < 0) {
+                x[iMin] = j;
+                y[j] = iMin;
+            } else {
+                y[j] = -1;
+            }
         }
 
+        // Phase 2, reduction transfer: lower the price of each assigned column until the row's second-best
+        // column ties with it. The row stays at an argmin; other rows only see a dearer column.
+        int numFree = 0;
+        for (int i = 0; i < n; i++) {
+            int j1 = x[i];
+            if (j1 < 0) {
+                free[numFree++] = i;
+                continue;
+            }
+            int base = i * n;
+            double second = Double.POSITIVE_INFINITY;
+            for (int j = 0; j < n; j++) {
+                if (j != j1) {
+                    double h = c[base + j] - v[j];
+                    if (h < second) {
+                        second = h;
+                    }
+                }
+            }
+            double gap = second - (c[base + j1] - v[j1]);
+            if (gap > 0) {
+                v[j1] -= gap;
+            }
+        }
+
+        // Phase 3, augmenting row reduction (two passes, auction-like): a free row takes its best column j1,
+        // whose price drops until the row's second-best column ties with it; the row displaced from j1 (its
+        // column just got dearer, so it may no longer be at an argmin) becomes free and is handled next.
+        // Bounded by a step budget: any state satisfying the invariant is a valid start for phase 4.
+        for (int pass = 0; pass < 2 && numFree > 0; pass++) {
+            int k = 0;
+            int previous = numFree;
+            numFree = 0;
+            int budget = ARR_STEPS_PER_ROW * n;
+            while (k < previous) {
+                if (--budget < 0) {
+                    while (k < previous) {
+                        free[numFree++] = free[k++];
+                    }
+                    break;
+                }
+                int i = free[k++];
+                int base = i * n;
+                double u1 = c[base] - v[0];
+                int j1 = 0;
+                double u2 = Double.POSITIVE_INFINITY;
+                int j2 = -1;
+                for (int j = 1; j < n; j++) {
+                    double h = c[base + j] - v[j];
+                    if (h < u2) {
+                        if (h >= u1) {
+                            u2 = h;
+                            j2 = j;
+                        } else {
+                            u2 = u1;
+                            j2 = j1;
+                            u1 = h;
+                            j1 = j;
+                        }
+                    }
+                }
+                int i0 = y[j1];
+                boolean strict = u1 < u2;
+                if (strict) {
+                    v[j1] -= u2 - u1;
+                } else if (i0 >= 0) {
+                    // Tie: the second-best column is an argmin too; prefer it over displacing j1's row.
+                    j1 = j2;
+                    i0 = y[j2];
+                }
+                if (i0 >= 0) {
+                    x[i0] = -1;
+                }
+                x[i] = j1;
+                y[j1] = i;
+                if (i0 >= 0) {
+                    if (strict) {
+                        free[--k] = i0; // continue the displacement chain immediately
+                    } else {
+                        free[numFree++] = i0; // defer to the next pass / phase 4
+                    }
+                }
+            }
+        }
+
+        // Phase 4, shortest augmenting paths (Dijkstra over reduced costs) from each remaining free row.
+        for (int f = 0; f < numFree; f++) {
+            augment(free[f], n);
+        }
+
+        System.arraycopy(x, 0, perm, 0, n);
+    }
+
+    /** Number of augmenting-row-reduction steps allowed per row and pass before handing over to phase 4. */
+    private static final int ARR_STEPS_PER_ROW = 8;
+
+    /**
+     * Assigns {@code freeRow} along a shortest alternating path in the reduced costs {@code c_ij - v_j} and
+     * updates the prices of the scanned columns so that the invariant holds again, with one more row assigned.
+     */
+    private void augment(int freeRow, int n) {
+        final double[] c = cost;
+        final double[] v = price;
+        final double[] d = dist;
+        final int[] x = colOfRow;
+        final int[] y = rowOfCol;
+        final int[] pred = predRow;
+        final int[] cols = colList;
+
+        int fBase = freeRow * n;
         for (int j = 0; j < n; j++) {
-            perm[owner[j]] = j;
+            d[j] = c[fBase + j] - v[j];
+            pred[j] = freeRow;
+            cols[j] = j;
+        }
+        // cols[0, low): scanned; cols[low, up): at distance min, not yet scanned; cols[up, n): farther.
+        int low = 0;
+        int up = 0;
+        int end = -1;
+        double min = 0.0;
+        while (true) {
+            if (up == low) {
+                // Collect all closest unreached columns; stop if one of them is free.
+                min = d[cols[up++]];
+                for (int k = up; k < n; k++) {
+                    int j = cols[k];
+                    double h = d[j];
+                    if (h <= min) {
+                        if (h < min) {
+                            up = low;
+                            min = h;
+                        }
+                        cols[k] = cols[up];
+                        cols[up++] = j;
+                    }
+                }
+                for (int k = low; k < up; k++) {
+                    if (y[cols[k]] < 0) {
+                        end = cols[k];
+                        break;
+                    }
+                }
+                if (end >= 0) {
+                    break;
+                }
+            }
+            // Scan one column at distance min: relax through the row assigned to it.
+            int j1 = cols[low++];
+            int i = y[j1];
+            int base = i * n;
+            double offset = c[base + j1] - v[j1] - min;
+            for (int k = up; k < n; k++) {
+                int j = cols[k];
+                double dj = c[base + j] - v[j] - offset;
+                if (dj < d[j]) {
+                    pred[j] = i;
+                    if (dj <= min) {
+                        if (y[j] < 0) {
+                            end = j;
+                            break;
+                        }
+                        cols[k] = cols[up];
+                        cols[up++] = j;
+                    }
+                    d[j] = dj;
+                }
+            }
+            if (end >= 0) {
+                break;
+            }
+        }
+
+        // Price update of the scanned columns keeps every tree row at an argmin and makes the path tight.
+        for (int k = 0; k < low; k++) {
+            int j = cols[k];
+            v[j] += d[j] - min;
+        }
+        // Flip the assignment along the path back to the free row.
+        int j = end;
+        while (true) {
+            int i = pred[j];
+            y[j] = i;
+            int next = x[i];
+            x[i] = j;
+            if (i == freeRow) {
+                break;
+            }
+            j = next;
         }
     }
 }

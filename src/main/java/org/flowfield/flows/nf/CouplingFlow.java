@@ -151,6 +151,20 @@ public final class CouplingFlow implements FlowModel {
         }
     }
 
+    /** The flat gradient of Eq. 9 on a batch, without updating anything (tests compare it with autograd). */
+    float[] lossGradient(float[] xy) {
+        try (NDManager step = manager.newSubManager()) {
+            int b = xy.length / 2;
+            Pass pass = inversePass(step, step.create(xy, new Shape(b, 2)), true);
+            return backward(pass, step.create(1f / b)).toFloatArray();
+        }
+    }
+
+    /** The current weights in layout order (see {@link #layout}). */
+    float[] weights() {
+        return parameters.toArray();
+    }
+
     @Override
     public StepLoss validationLoss(PointCloud points, long seed) {
         try (NDManager scope = manager.newSubManager()) {
@@ -320,7 +334,10 @@ public final class CouplingFlow implements FlowModel {
                         columns[(l + 1) % 2].sub(shiftAndLogScale[0]).divi(shiftAndLogScale[1].exp());
                 // Eq. 6 in log space: log|det ∂h⁻¹/∂y| = −Σ log ŝ
                 logDet = logDet.sub(shiftAndLogScale[1]);
-                states[layers - l] = interleave(columns[l % 2], columns[(l + 1) % 2]);
+                // the same point the forward pass shows after layer l − 1 (z itself for l = 0)
+                states[layers - l] = l == 0
+                        ? interleave(columns[0], columns[1])
+                        : interleave(columns[(l + 1) % 2], columns[l % 2]);
             }
             float[] logDets = logDet.toFloatArray();
             float[] z = states[layers];
