@@ -87,8 +87,8 @@ public final class Adam implements AutoCloseable {
         if (first.length != size || second.length != size || steps < 0) {
             throw new IllegalArgumentException("optimizer state does not match the model's " + size + " parameters");
         }
-        firstMoment.set(java.nio.FloatBuffer.wrap(first));
-        secondMoment.set(java.nio.FloatBuffer.wrap(second));
+        PackedParameters.overwrite(firstMoment, first);
+        PackedParameters.overwrite(secondMoment, second);
         this.step = steps;
     }
 

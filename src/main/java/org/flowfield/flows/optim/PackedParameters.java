@@ -70,7 +70,17 @@ public final class PackedParameters implements AutoCloseable {
             throw new IllegalArgumentException(
                     "expected " + layout.size() + " parameter values, got " + values.length);
         }
-        flat.set(java.nio.FloatBuffer.wrap(values));
+        overwrite(flat, values);
+    }
+
+    /**
+     * Copies values into an existing array in place. (NDArray.set(Buffer) gives the array new
+     * storage, which would leave every view reading the old values.)
+     */
+    static void overwrite(NDArray target, float[] values) {
+        try (NDManager scratch = target.getManager().newSubManager()) {
+            target.set(new NDIndex(":"), scratch.create(values));
+        }
     }
 
     @Override
