@@ -3,6 +3,7 @@ package org.flowfield.flows.nf;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.util.SplittableRandom;
 import org.flowfield.data.PointCloud;
@@ -302,7 +303,7 @@ public final class CouplingFlow implements FlowModel {
             NDList zs = Tensors.split(scope.create(z, new Shape(n, 2)), 1, 1);
             NDArray[] columns = {zs.get(0), zs.get(1)};
             for (int l = 0; l < layers; l++) {
-                NDArray[] shiftAndLogScale = network(columns[l % 2], l);
+                NDArray[] shiftAndLogScale = network(columns[l % 2], weights, biases, l);
                 columns[(l + 1) % 2] =
                         columns[(l + 1) % 2].mul(shiftAndLogScale[1].exp()).addi(shiftAndLogScale[0]);
                 states[l + 1] = interleave(columns[l % 2], columns[(l + 1) % 2]);
@@ -312,24 +313,36 @@ public final class CouplingFlow implements FlowModel {
     }
 
     /**
-     * The inverse map layer by layer with the log-determinant of Eq. 8 and log p(x) of Eq. 2.
+     * The inverse map layer by layer with the log-determinant of Eq. 8 and log p(x) of Eq. 2,
+     * evaluated in double precision: away from the data the inverse of an affine coupling flow
+     * expands by exp(−log ŝ) per layer and leaves single precision within a few layers. Where it
+     * leaves even double precision the density is reported as 0 (log p = −∞).
      *
      * @param x points [N × 2] interleaved
      * @return the states (x, then after undoing h_L, …, h_1; the last is z) and log p(x) per point
      */
     public InverseTrace inverseLayers(float[] x) {
         int layers = config.couplingLayers();
+        int k = config.linearLayers();
         int n = x.length / 2;
         float[][] states = new float[layers + 1][];
         states[0] = x.clone();
         try (NDManager scope = manager.newSubManager()) {
-            NDList xs = Tensors.split(scope.create(x, new Shape(n, 2)), 1, 1);
+            NDArray[][] w = new NDArray[k][layers];
+            NDArray[][] b = new NDArray[k][layers];
+            for (int j = 0; j < k; j++) {
+                for (int l = 0; l < layers; l++) {
+                    w[j][l] = inDoublePrecision(weights[j][l], scope);
+                    b[j][l] = inDoublePrecision(biases[j][l], scope);
+                }
+            }
+            NDList xs = Tensors.split(scope.create(x, new Shape(n, 2)).toType(DataType.FLOAT64, false), 1, 1);
             NDArray[] columns = new NDArray[2];
             columns[(layers - 1) % 2] = xs.get(0);
             columns[layers % 2] = xs.get(1);
-            NDArray logDet = scope.zeros(new Shape(n, 1));
+            NDArray logDet = scope.zeros(new Shape(n, 1), DataType.FLOAT64);
             for (int l = layers - 1; l >= 0; l--) {
-                NDArray[] shiftAndLogScale = network(columns[l % 2], l);
+                NDArray[] shiftAndLogScale = network(columns[l % 2], w, b, l);
                 columns[(l + 1) % 2] =
                         columns[(l + 1) % 2].sub(shiftAndLogScale[0]).divi(shiftAndLogScale[1].exp());
                 // Eq. 6 in log space: log|det ∂h⁻¹/∂y| = −Σ log ŝ
@@ -339,14 +352,21 @@ public final class CouplingFlow implements FlowModel {
                         ? interleave(columns[0], columns[1])
                         : interleave(columns[(l + 1) % 2], columns[l % 2]);
             }
-            float[] logDets = logDet.toFloatArray();
-            float[] z = states[layers];
+            double[] logDets = logDet.toDoubleArray();
+            double[] z = Tensors.concat(new NDArray[] {columns[0], columns[1]}, 1).toDoubleArray();
             double[] logP = new double[n];
             for (int i = 0; i < n; i++) {
-                logP[i] = StandardNormal.logDensity(z[2 * i], z[2 * i + 1]) + logDets[i];
+                double value = StandardNormal.logDensity(z[2 * i], z[2 * i + 1]) + logDets[i];
+                logP[i] = Double.isNaN(value) || value == Double.POSITIVE_INFINITY ? Double.NEGATIVE_INFINITY : value;
             }
             return new InverseTrace(states, logP);
         }
+    }
+
+    private static NDArray inDoublePrecision(NDArray parameter, NDManager scope) {
+        NDArray copy = parameter.toType(DataType.FLOAT64, true);
+        copy.attach(scope);
+        return copy;
     }
 
     @Override
@@ -354,19 +374,20 @@ public final class CouplingFlow implements FlowModel {
         return inverseLayers(points.xy()).logLikelihood();
     }
 
-    /** The coupling network f(z_l) of layer l: returns {b, log ŝ}, each [N, 1]. */
-    private NDArray[] network(NDArray left, int l) {
+    /** The coupling network f(z_l) of layer l with the given weights: returns {b, log ŝ}, each [N, 1]. */
+    private NDArray[] network(NDArray left, NDArray[][] w, NDArray[][] b, int l) {
         int k = config.linearLayers();
         NDArray a = left;
         for (int j = 0; j < k - 1; j++) {
-            a = Tensors.leakyRelu(Tensors.linear(a, weights[j][l], biases[j][l]), config.leakySlope());
+            a = Tensors.leakyRelu(Tensors.linear(a, w[j][l], b[j][l]), config.leakySlope());
         }
-        NDList out = Tensors.split(Tensors.linear(a, weights[k - 1][l], biases[k - 1][l]), 1, 1);
+        NDList out = Tensors.split(Tensors.linear(a, w[k - 1][l], b[k - 1][l]), 1, 1);
         return new NDArray[] {out.get(1), out.get(0)};
     }
 
     private static float[] interleave(NDArray first, NDArray second) {
-        return Tensors.concat(new NDArray[] {first, second}, 1).toFloatArray();
+        NDArray pair = Tensors.concat(new NDArray[] {first, second}, 1);
+        return pair.getDataType() == DataType.FLOAT32 ? pair.toFloatArray() : pair.toType(DataType.FLOAT32, false).toFloatArray();
     }
 
     @Override

@@ -8,6 +8,7 @@ import org.flowfield.data.DataSetKind;
 import org.flowfield.data.PointCloud;
 import org.flowfield.data.RingDataset;
 import org.flowfield.engine.TorchRuntime;
+import org.flowfield.flows.DensityGrid;
 import org.flowfield.flows.StandardNormal;
 import org.flowfield.flows.TrainingBatch;
 import org.junit.jupiter.api.AfterAll;
@@ -111,6 +112,21 @@ class FlowMatchingTest {
         double exact = mean(unconditional.logLikelihood(points, OdeSolver.RK4, 100, DivergenceMethod.EXACT, 0, 0));
         double hutchinson = mean(unconditional.logLikelihood(points, OdeSolver.RK4, 100, DivergenceMethod.HUTCHINSON, 64, 9));
         assertThat(hutchinson).isCloseTo(exact, within(0.02));
+    }
+
+    @Test
+    void theDensityOfATrainedModelIntegratesToOne() {
+        DensityGrid grid = new DensityGrid(-4.5, 4.5, 0.075);
+        assertThat(grid.integrate(unconditional.logLikelihood(grid.centres(null)))).isCloseTo(1.0, within(0.02));
+    }
+
+    @Test
+    void eachClassConditionalDensityIntegratesToOne() {
+        DensityGrid grid = new DensityGrid(-4.5, 4.5, 0.1);
+        for (int label : new int[] {0, 3}) {
+            assertThat(grid.integrate(conditional.logLikelihood(grid.centres(new int[] {label}))))
+                    .as("class %d", label).isCloseTo(1.0, within(0.02));
+        }
     }
 
     @Test

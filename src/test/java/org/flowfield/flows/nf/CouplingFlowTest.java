@@ -13,6 +13,7 @@ import org.flowfield.data.DataSetKind;
 import org.flowfield.data.PointCloud;
 import org.flowfield.data.RingDataset;
 import org.flowfield.engine.TorchRuntime;
+import org.flowfield.flows.DensityGrid;
 import org.flowfield.flows.StandardNormal;
 import org.flowfield.flows.StepLoss;
 import org.flowfield.flows.TrainingBatch;
@@ -93,6 +94,14 @@ class CouplingFlowTest {
                 double flowLogDet = trace.logLikelihood()[i] - StandardNormal.logDensity(z[2 * i], z[2 * i + 1]);
                 assertThat(flowLogDet).as("point %d", i).isCloseTo(numericalLogDet, within(2e-3));
             }
+        }
+    }
+
+    @Test
+    void theDensityOfATrainedFlowIntegratesToOne() {
+        try (CouplingFlow flow = trainedFlow(CouplingFlowConfig.EXERCISE, 400)) {
+            DensityGrid grid = new DensityGrid(-5, 5, 0.025);
+            assertThat(grid.integrate(flow.logLikelihood(grid.centres(null)))).isCloseTo(1.0, within(0.02));
         }
     }
 
