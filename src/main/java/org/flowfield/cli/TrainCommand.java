@@ -53,7 +53,8 @@ public final class TrainCommand {
                 Files.createDirectories(arguments.out());
                 checkpoints = new CheckpointPolicy(arguments.out().resolve("checkpoint.bin"), 0);
             }
-            TrainingResult result = new Trainer(new ConsoleProgress(), null, checkpoints).train(config);
+            int evaluationThreads = Math.min(2, Runtime.getRuntime().availableProcessors());
+            TrainingResult result = new Trainer(new ConsoleProgress(), null, checkpoints, evaluationThreads).train(config);
             String json = json(result);
             if (arguments.out() != null) {
                 Files.writeString(arguments.out().resolve("result.json"), json + "\n");

@@ -171,6 +171,16 @@ class TrainerTest {
     }
 
     @Test
+    void aRunWhoseLossBecomesNonFiniteFailsWithThatReason() {
+        // a learning rate of 0.9 throws the coupling layers' log-scales far enough to overflow
+        TrainingConfig config = new TrainingConfig(ModelFamily.NORMALIZING_FLOW, null, null, 128 * 50, 5, 128, 0.9,
+                LearningRateSchedule.CONSTANT, 1, 1);
+        assertThatThrownBy(() -> new Trainer(null, null, null).train(config))
+                .isInstanceOf(TrainingFailedException.class)
+                .hasMessageMatching("the loss became (NaN|Infinity|-Infinity) at step \\d+ \\(epoch \\d+\\)");
+    }
+
+    @Test
     void aCheckpointRoundTripsEveryField() {
         TrainingConfig config = small(ModelFamily.CONDITIONAL_FLOW_MATCHING, 500, 3)
                 .withFlowMatching(org.flowfield.flows.fm.FlowMatchingConfig.EXERCISE_CONDITIONAL.withSigmaMin(0.01).withMinibatchOptimalTransport(true));
