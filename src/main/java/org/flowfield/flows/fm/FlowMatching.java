@@ -140,23 +140,19 @@ public final class FlowMatching implements FlowModel {
     /** Euler with Δt = 1/1000 from y₀ ~ N(0, I) drawn from the seed (METRICS.md). */
     @Override
     public float[] sample(int count, int[] classes, long seed) {
-        return integrate(StandardNormal.draw(count, seed), classes, TimeGrid.forward(SAMPLING_DT), OdeSolver.EULER, null);
+        return integrate(StandardNormal.draw(count, seed), classes, TimeGrid.forward(SAMPLING_DT), OdeSolver.EULER);
     }
 
     /**
-     * Integrates points along a time grid and returns where they end.
+     * Integrates points along a time grid: Algorithm 2 forwards (Eq. 17), Eq. 18 backwards, or a
+     * higher-order solver.
      *
      * @param start [N × 2] interleaved, at t = grid.start()
      * @param classes classes for a conditional model, else null
-     * @param trajectory when not null, receives the state at every recorded grid index
+     * @return the points at t = grid.end()
      */
-    public float[] integrate(float[] start, int[] classes, TimeGrid grid, OdeSolver solver, float[][] trajectory) {
-        int[] record = trajectory == null ? new int[] {grid.steps()} : everyStep(grid.steps());
-        float[][] states = integrator.integrate(start, checkClasses(classes, start.length / 2), grid, solver, record);
-        if (trajectory != null) {
-            System.arraycopy(states, 0, trajectory, 0, Math.min(states.length, trajectory.length));
-        }
-        return states[states.length - 1];
+    public float[] integrate(float[] start, int[] classes, TimeGrid grid, OdeSolver solver) {
+        return trajectory(start, classes, grid, solver, new int[] {grid.steps()})[0];
     }
 
     /** States at the given grid indices (ascending, within 0..n). */
@@ -182,14 +178,6 @@ public final class FlowMatching implements FlowModel {
             throw new IllegalArgumentException("a class-conditional model needs one class per point");
         }
         return config.conditional() ? classes : null;
-    }
-
-    private static int[] everyStep(int steps) {
-        int[] all = new int[steps + 1];
-        for (int i = 0; i <= steps; i++) {
-            all[i] = i;
-        }
-        return all;
     }
 
     /** v(y, t) at each point (for views and tests). */

@@ -13,28 +13,42 @@ import java.util.Objects;
  *     sum_i |x0_i - x1_perm[i]|^2
  * </pre>
  * i.e. the exact discrete 2-Wasserstein assignment between the two empirical batches. The pairs
- * {@code (x0_i, x1_perm[i])} are then used as the conditioning variable {@code z} of the conditional
+ * {@code (x0_i, x1_perm[i])} are then used as the conditioning variable {@code z = (x0, x1)} of the conditional
  * probability paths, which gives straighter, less crossing paths than the independent coupling.
  *
  * <p><b>Shapes.</b> Both point arrays are interleaved 2-D coordinates {@code [x0, y0, x1, y1, ...]}; point
  * {@code k} occupies entries {@code 2k} and {@code 2k + 1}. Only the first {@code 2n} entries are read, so a
  * longer, reused buffer may be passed. The result {@code perm} has length {@code n}: noise point {@code i} is
- * paired with data point {@code perm[i]}.
+ * paired with data point {@code perm[i]}, and every data index occurs exactly once.
  *
- * <p><b>Algorithm.</b> The assignment is solved exactly (not approximated, unlike Sinkhorn) by the
- * Hungarian method in its primal-dual, shortest-augmenting-path form (Kuhn-Munkres with potentials, as popularised by
- * Jonker and Volgenant): rows (noise points) are inserted one at a time; for each new row a Dijkstra-like
- * search over reduced costs {@code c(i,j) - u_i - v_j >= 0} finds the cheapest augmenting path to a free
- * column, the dual potentials {@code u, v} are raised/lowered so every edge on the tree stays tight, and the
- * matching is flipped along the path. Complementary slackness at the end certifies optimality. Time is
- * {@code O(n^3)}; all arithmetic is in {@code double}.
+ * <p><b>Algorithm.</b> The assignment is solved exactly (no entropic relaxation as in Sinkhorn) by the Hungarian
+ * method in its primal-dual shortest-augmenting-path form (Kuhn-Munkres with potentials, organised as by Jonker and
+ * Volgenant), in {@code double} precision. Column prices {@code v_j} are kept explicitly and row potentials
+ * implicitly as {@code u_i = min_j (c_ij - v_j)}; the invariant is that every assigned row sits at a column attaining
+ * that minimum (dual feasibility plus complementary slackness). A column reduction ({@code v_j = min_i c_ij})
+ * assigns the first rows for free; every remaining free row is then inserted along a shortest alternating path in
+ * the reduced costs (Dijkstra, stopping at the first free column), after which the prices of the scanned columns
+ * are updated so that the invariant holds again. When all rows are assigned the assignment is optimal. Worst-case
+ * time is {@code O(n^3)}.
+ *
+ * <p>Two transformations that do not change the optimal permutation make typical batches much faster:
+ * <ul>
+ *   <li>since {@code |a - b|^2 = |a|^2 + |b|^2 - 2 a.b}, the optimum only depends on {@code sum_i a_i . b_perm[i]},
+ *       so each point cloud may be translated and scaled by a positive factor independently. Both are normalised to
+ *       zero mean and unit root-mean-square radius before the costs are formed; this makes the clouds overlap (e.g.
+ *       standard-normal noise against a wide data set), so the column reduction already assigns many rows;</li>
+ *   <li>the problem is solved in whichever orientation (noise as rows, or data as rows) lets the column reduction
+ *       assign more rows, and the result is inverted if needed.</li>
+ * </ul>
+ * The returned total cost equals the exact minimum up to double-precision rounding of the (normalised) costs;
+ * permutations whose costs differ by less than that rounding are effectively ties.
  *
  * <p><b>Allocation.</b> The instance keeps its work arrays (including the {@code n x n} cost matrix) sized for the
  * largest {@code n} seen so far and reuses them, so {@link #assign(float[], float[], int, int[])} allocates nothing
  * and {@link #assign(float[], float[], int)} allocates only the returned array.
  *
- * <p><b>Thread safety.</b> Not thread-safe: the work arrays are shared state. Use one instance per training run
- * (or per thread).
+ * <p><b>Thread safety.</b> Not thread-safe: the work arrays are shared mutable state. Use one instance per training
+ * run (or per thread).
  */
 public final class MinibatchOptimalTransport {
 
@@ -45,22 +59,35 @@ public final class MinibatchOptimalTransport {
 
     /** Capacity (largest n) the work arrays are currently sized for. */
     private int capacity;
-    /** Row-major cost matrix, {@code cost[i * n + j] = |noise_i - data_j|^2}, for the current n. */
+    /** Row-major cost matrix {@code cost[r * n + c]} of the problem being solved (possibly transposed). */
     private double[] cost = new double[0];
-    /** Column (data) prices v; row potentials are implicit: u_i = min_j (cost_ij - v_j). */
+    /** Normalised coordinates of the noise points (a) and the data points (b). */
+    private double[] ax = new double[0];
+    private double[] ay = new double[0];
+    private double[] bx = new double[0];
+    private double[] by = new double[0];
+    /** Column prices v; row potentials are implicit: u_r = min_c (cost_rc - v_c). */
     private double[] price = new double[0];
-    /** Shortest-path distances of the columns during one augmentation. */
-    private double[] dist = new double[0];
+    /** Per-row minimum of the cost matrix (the column reduction of the transposed problem). */
+    private double[] rowMin = new double[0];
     /** Column assigned to each row, or -1. */
     private int[] colOfRow = new int[0];
     /** Row assigned to each column, or -1. */
     private int[] rowOfCol = new int[0];
-    /** Predecessor row of each column on the shortest alternating path. */
-    private int[] predRow = new int[0];
-    /** Column list partitioned into scanned | at current minimum distance | not yet reached. */
-    private int[] colList = new int[0];
-    /** Free (unassigned) rows. */
+    /** Argmin row of each column / argmin column of each row, used to pick the orientation. */
+    private int[] colArgMin = new int[0];
+    private int[] rowArgMin = new int[0];
+    /** Free (unassigned) rows left after the column reduction. */
     private int[] freeRows = new int[0];
+    /** Dijkstra state of one augmentation: tentative distances (+INF once scanned) ... */
+    private double[] dist = new double[0];
+    /** ... working prices (-INF once scanned, which makes the column inert in the relaxation loop) ... */
+    private double[] workPrice = new double[0];
+    /** ... and, in scan order, the scanned columns, their rows, distances and relaxation offsets. */
+    private int[] scanCol = new int[0];
+    private int[] scanRow = new int[0];
+    private double[] scanDist = new double[0];
+    private double[] scanOffset = new double[0];
 
     /** Creates a solver with no preallocated work space; arrays grow on the first call. */
     public MinibatchOptimalTransport() {
@@ -141,256 +168,248 @@ public final class MinibatchOptimalTransport {
             return;
         }
         cost = new double[n * n];
+        ax = new double[n];
+        ay = new double[n];
+        bx = new double[n];
+        by = new double[n];
         price = new double[n];
-        dist = new double[n];
+        rowMin = new double[n];
         colOfRow = new int[n];
         rowOfCol = new int[n];
-        predRow = new int[n];
-        colList = new int[n];
+        colArgMin = new int[n];
+        rowArgMin = new int[n];
         freeRows = new int[n];
+        dist = new double[n];
+        workPrice = new double[n];
+        scanCol = new int[n];
+        scanRow = new int[n];
+        scanDist = new double[n];
+        scanOffset = new double[n];
         capacity = n;
     }
 
-    /*
-     * Invariant used by every phase below (dual feasibility plus complementary slackness, with the row
-     * potentials eliminated): every ASSIGNED row i is assigned to a column attaining min_j (c_ij - v_j).
-     * Defining u_i as that minimum makes (u, v) dual feasible and every assigned edge tight, so once all rows
-     * are assigned the assignment is optimal. Each phase only has to preserve the invariant; the cheap
-     * initial phases just leave fewer free rows for the O(n^2)-per-row augmentation phase.
-     */
     private void solve(float[] noise, float[] data, int n, int[] perm) {
         if (n == 1) {
             perm[0] = 0;
             return;
         }
         ensureCapacity(n);
+        normalise(noise, n, ax, ay);
+        normalise(data, n, bx, by);
         final double[] c = cost;
         final double[] v = price;
         final int[] x = colOfRow;
         final int[] y = rowOfCol;
-        final int[] free = freeRows;
 
-        // Cost matrix in double precision, row-major with stride n.
+        // Cost matrix with noise as rows, plus each row's minimum.
         for (int i = 0; i < n; i++) {
-            double xi = noise[2 * i];
-            double yi = noise[2 * i + 1];
+            double xi = ax[i];
+            double yi = ay[i];
             int base = i * n;
             for (int j = 0; j < n; j++) {
-                double dx = xi - data[2 * j];
-                double dy = yi - data[2 * j + 1];
+                double dx = xi - bx[j];
+                double dy = yi - by[j];
                 c[base + j] = dx * dx + dy * dy;
             }
-        }
-
-        // Phase 1, column reduction: v_j = min_i c_ij. All reduced costs are then >= 0, so a row whose reduced
-        // cost is 0 at column j may take j; each row takes the first such column offered.
-        Arrays.fill(x, 0, n, -1);
-        for (int j = n - 1; j >= 0; j--) {
-            double min = c[j];
-            int iMin = 0;
-            for (int i = 1, idx = n + j; i < n; i++, idx += n) {
-                if (c[idx] < min) {
-                    min = c[idx];
-                    iMin = i;
+            double min = c[base];
+            int arg = 0;
+            for (int j = 1; j < n; j++) {
+                if (c[base + j] < min) {
+                    min = c[base + j];
+                    arg = j;
                 }
             }
-            v[j] = min;
-            if (x[iMin] < 0) {
-                x[iMin] = j;
-                y[j] = iMin;
-            } else {
-                y[j] = -1;
-            }
+            rowMin[i] = min;
+            rowArgMin[i] = arg;
         }
-
-        // Phase 2, reduction transfer: lower the price of each assigned column until the row's second-best
-        // column ties with it. The row stays at an argmin; other rows only see a dearer column.
-        int numFree = 0;
-        for (int i = 0; i < n; i++) {
-            int j1 = x[i];
-            if (j1 < 0) {
-                free[numFree++] = i;
-                continue;
-            }
+        // Each column's minimum: v_j = min_i c_ij is the column reduction of the noise-as-rows problem.
+        for (int j = 0; j < n; j++) {
+            v[j] = c[j];
+            colArgMin[j] = 0;
+        }
+        for (int i = 1; i < n; i++) {
             int base = i * n;
-            double second = Double.POSITIVE_INFINITY;
             for (int j = 0; j < n; j++) {
-                if (j != j1) {
-                    double h = c[base + j] - v[j];
-                    if (h < second) {
-                        second = h;
-                    }
-                }
-            }
-            double gap = second - (c[base + j1] - v[j1]);
-            if (gap > 0) {
-                v[j1] -= gap;
-            }
-        }
-
-        // Phase 3, augmenting row reduction (two passes, auction-like): a free row takes its best column j1,
-        // whose price drops until the row's second-best column ties with it; the row displaced from j1 (its
-        // column just got dearer, so it may no longer be at an argmin) becomes free and is handled next.
-        // Bounded by a step budget: any state satisfying the invariant is a valid start for phase 4.
-        for (int pass = 0; pass < 2 && numFree > 0; pass++) {
-            int k = 0;
-            int previous = numFree;
-            numFree = 0;
-            int budget = ARR_STEPS_PER_ROW * n;
-            while (k < previous) {
-                if (--budget < 0) {
-                    while (k < previous) {
-                        free[numFree++] = free[k++];
-                    }
-                    break;
-                }
-                int i = free[k++];
-                int base = i * n;
-                double u1 = c[base] - v[0];
-                int j1 = 0;
-                double u2 = Double.POSITIVE_INFINITY;
-                int j2 = -1;
-                for (int j = 1; j < n; j++) {
-                    double h = c[base + j] - v[j];
-                    if (h < u2) {
-                        if (h >= u1) {
-                            u2 = h;
-                            j2 = j;
-                        } else {
-                            u2 = u1;
-                            j2 = j1;
-                            u1 = h;
-                            j1 = j;
-                        }
-                    }
-                }
-                int i0 = y[j1];
-                boolean strict = u1 < u2;
-                if (strict) {
-                    v[j1] -= u2 - u1;
-                } else if (i0 >= 0) {
-                    // Tie: the second-best column is an argmin too; prefer it over displacing j1's row.
-                    j1 = j2;
-                    i0 = y[j2];
-                }
-                if (i0 >= 0) {
-                    x[i0] = -1;
-                }
-                x[i] = j1;
-                y[j1] = i;
-                if (i0 >= 0) {
-                    if (strict) {
-                        free[--k] = i0; // continue the displacement chain immediately
-                    } else {
-                        free[numFree++] = i0; // defer to the next pass / phase 4
-                    }
+                if (c[base + j] < v[j]) {
+                    v[j] = c[base + j];
+                    colArgMin[j] = i;
                 }
             }
         }
 
-        // Phase 4, shortest augmenting paths (Dijkstra over reduced costs) from each remaining free row.
+        // Orientation: the column reduction assigns one row per distinct argmin; solve the side that gets more.
+        Arrays.fill(x, 0, n, -1);
+        Arrays.fill(y, 0, n, -1);
+        int distinctRows = 0;
+        for (int j = 0; j < n; j++) {
+            if (x[colArgMin[j]] < 0) {
+                x[colArgMin[j]] = j;
+                distinctRows++;
+            }
+        }
+        int distinctCols = 0;
+        for (int i = 0; i < n; i++) {
+            if (y[rowArgMin[i]] < 0) {
+                y[rowArgMin[i]] = i;
+                distinctCols++;
+            }
+        }
+        boolean transposed = distinctCols > distinctRows;
+        if (transposed) {
+            for (int r = 0; r < n; r++) {
+                for (int k = r + 1; k < n; k++) {
+                    double t = c[r * n + k];
+                    c[r * n + k] = c[k * n + r];
+                    c[k * n + r] = t;
+                }
+            }
+            System.arraycopy(rowMin, 0, v, 0, n);
+            // Rows are now data points: y (data -> first noise point whose nearest data point it is, or -1) becomes
+            // the row-to-column map; each chosen edge attains its column's minimum, so its reduced cost is 0.
+            System.arraycopy(y, 0, x, 0, n);
+        }
+        // x now holds the column-reduction assignment of the oriented problem; build its inverse and the free rows.
+        Arrays.fill(y, 0, n, -1);
+        int numFree = 0;
+        for (int r = 0; r < n; r++) {
+            if (x[r] >= 0) {
+                y[x[r]] = r;
+            } else {
+                freeRows[numFree++] = r;
+            }
+        }
+
+        // Shortest augmenting paths from every remaining free row.
         for (int f = 0; f < numFree; f++) {
-            augment(free[f], n);
+            augment(freeRows[f], n);
         }
 
-        System.arraycopy(x, 0, perm, 0, n);
+        if (transposed) {
+            // x maps data -> noise; invert.
+            for (int r = 0; r < n; r++) {
+                perm[x[r]] = r;
+            }
+        } else {
+            System.arraycopy(x, 0, perm, 0, n);
+        }
     }
 
-    /** Number of augmenting-row-reduction steps allowed per row and pass before handing over to phase 4. */
-    private static final int ARR_STEPS_PER_ROW = 8;
+    /** Writes the points translated to zero mean and scaled to unit root-mean-square radius into (px, py). */
+    private static void normalise(float[] pts, int n, double[] px, double[] py) {
+        double mx = 0.0;
+        double my = 0.0;
+        for (int k = 0; k < n; k++) {
+            mx += pts[2 * k];
+            my += pts[2 * k + 1];
+        }
+        mx /= n;
+        my /= n;
+        double sq = 0.0;
+        for (int k = 0; k < n; k++) {
+            double dx = pts[2 * k] - mx;
+            double dy = pts[2 * k + 1] - my;
+            px[k] = dx;
+            py[k] = dy;
+            sq += dx * dx + dy * dy;
+        }
+        double rms = Math.sqrt(sq / n);
+        if (rms > 0.0 && Double.isFinite(rms)) {
+            double inv = 1.0 / rms;
+            for (int k = 0; k < n; k++) {
+                px[k] *= inv;
+                py[k] *= inv;
+            }
+        }
+    }
 
     /**
-     * Assigns {@code freeRow} along a shortest alternating path in the reduced costs {@code c_ij - v_j} and
-     * updates the prices of the scanned columns so that the invariant holds again, with one more row assigned.
+     * Assigns {@code freeRow} along a shortest alternating path in the reduced costs {@code c_rc - v_c} (Dijkstra
+     * from the free row, stopping at the first free column reached), then updates the prices of the scanned columns
+     * so that every row again sits at a minimum of its reduced costs, now with one more row assigned.
+     *
+     * <p>The relaxation loop keeps no predecessor labels (so it is branch-free): a column's predecessor on the path is
+     * recovered afterwards as a row, scanned before it, whose relaxation value reproduces the column's distance.
      */
     private void augment(int freeRow, int n) {
         final double[] c = cost;
         final double[] v = price;
         final double[] d = dist;
+        final double[] w = workPrice;
         final int[] x = colOfRow;
         final int[] y = rowOfCol;
-        final int[] pred = predRow;
-        final int[] cols = colList;
 
         int fBase = freeRow * n;
         for (int j = 0; j < n; j++) {
-            d[j] = c[fBase + j] - v[j];
-            pred[j] = freeRow;
-            cols[j] = j;
+            double vj = v[j];
+            w[j] = vj;
+            d[j] = c[fBase + j] - vj;
         }
-        // cols[0, low): scanned; cols[low, up): at distance min, not yet scanned; cols[up, n): farther.
-        int low = 0;
-        int up = 0;
-        int end = -1;
-        double min = 0.0;
+        int numScanned = 0;
+        double mu;
+        int end;
         while (true) {
-            if (up == low) {
-                // Collect all closest unreached columns; stop if one of them is free.
-                min = d[cols[up++]];
-                for (int k = up; k < n; k++) {
-                    int j = cols[k];
-                    double h = d[j];
-                    if (h <= min) {
-                        if (h < min) {
-                            up = low;
-                            min = h;
-                        }
-                        cols[k] = cols[up];
-                        cols[up++] = j;
-                    }
-                }
-                for (int k = low; k < up; k++) {
-                    if (y[cols[k]] < 0) {
-                        end = cols[k];
-                        break;
-                    }
-                }
-                if (end >= 0) {
-                    break;
+            // Closest unscanned column; among ties prefer a free one (ends the search sooner).
+            double best = INF;
+            int bestCol = -1;
+            for (int j = 0; j < n; j++) {
+                double dj = d[j];
+                if (dj <= best && (dj < best || y[j] < 0)) {
+                    best = dj;
+                    bestCol = j;
                 }
             }
-            // Scan one column at distance min: relax through the row assigned to it.
-            int j1 = cols[low++];
-            int i = y[j1];
-            int base = i * n;
-            double offset = c[base + j1] - v[j1] - min;
-            for (int k = up; k < n; k++) {
-                int j = cols[k];
-                double dj = c[base + j] - v[j] - offset;
-                if (dj < d[j]) {
-                    pred[j] = i;
-                    if (dj <= min) {
-                        if (y[j] < 0) {
-                            end = j;
-                            break;
-                        }
-                        cols[k] = cols[up];
-                        cols[up++] = j;
-                    }
-                    d[j] = dj;
-                }
-            }
-            if (end >= 0) {
+            mu = best;
+            int row = y[bestCol];
+            if (row < 0) {
+                end = bestCol;
                 break;
+            }
+            // Scan it: relax every unscanned column through the row assigned to it. The row is at a minimum of its
+            // reduced costs, so the increments c_rj - v_j - (c_r,best - v_best) are >= 0.
+            int base = row * n;
+            double offset = c[base + bestCol] - w[bestCol] - mu;
+            scanCol[numScanned] = bestCol;
+            scanRow[numScanned] = row;
+            scanDist[numScanned] = mu;
+            scanOffset[numScanned] = offset;
+            numScanned++;
+            w[bestCol] = Double.NEGATIVE_INFINITY; // relaxation value becomes +INF: never improves again
+            d[bestCol] = INF;                      // never selected again
+            for (int j = 0; j < n; j++) {
+                d[j] = Math.min(d[j], c[base + j] - w[j] - offset);
             }
         }
 
-        // Price update of the scanned columns keeps every tree row at an argmin and makes the path tight.
-        for (int k = 0; k < low; k++) {
-            int j = cols[k];
-            v[j] += d[j] - min;
-        }
-        // Flip the assignment along the path back to the free row.
-        int j = end;
+        // Walk the path back from the free column. The distance of column j is the minimum of its relaxation values
+        // (c_fj - v_j from the free row, c_rj - v_j - offset_k from the row scanned at step k, for k before j was
+        // scanned); any row attaining it is a valid predecessor. Values are recomputed with identical arithmetic.
+        int col = end;
+        int limit = numScanned;
         while (true) {
-            int i = pred[j];
-            y[j] = i;
-            int next = x[i];
-            x[i] = j;
-            if (i == freeRow) {
+            double vc = v[col];
+            double bestVal = c[fBase + col] - vc;
+            int bestK = -1;
+            for (int k = 0; k < limit; k++) {
+                double val = c[scanRow[k] * n + col] - vc - scanOffset[k];
+                if (val < bestVal) {
+                    bestVal = val;
+                    bestK = k;
+                }
+            }
+            int row = bestK < 0 ? freeRow : scanRow[bestK];
+            y[col] = row;
+            x[row] = col;
+            if (bestK < 0) {
                 break;
             }
-            j = next;
+            col = scanCol[bestK];
+            limit = bestK;
+        }
+
+        // Price update: lowering v_j by (mu - d_j) for the scanned columns keeps every tree row at a minimum of its
+        // reduced costs and makes the new path edges tight (all unscanned columns have d_j >= mu).
+        for (int k = 0; k < numScanned; k++) {
+            v[scanCol[k]] += scanDist[k] - mu;
         }
     }
 }

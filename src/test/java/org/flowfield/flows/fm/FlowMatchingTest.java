@@ -132,11 +132,43 @@ class FlowMatchingTest {
     @Test
     void reversingAForwardIntegrationReturnsTheStartingPoints() {
         float[] y0 = StandardNormal.draw(200, 8);
-        float[] x = unconditional.integrate(y0, null, TimeGrid.forward(0.01), OdeSolver.RK4, null);
-        float[] back = unconditional.integrate(x, null, TimeGrid.backward(0.01), OdeSolver.RK4, null);
+        float[] x = unconditional.integrate(y0, null, TimeGrid.forward(0.01), OdeSolver.RK4);
+        float[] back = unconditional.integrate(x, null, TimeGrid.backward(0.01), OdeSolver.RK4);
         for (int i = 0; i < y0.length; i++) {
             assertThat((double) back[i]).isCloseTo(y0[i], within(2e-3));
         }
+    }
+
+    @Test
+    void higherOrderSolversLandCloserToTheFineSolution() {
+        float[] y0 = StandardNormal.draw(300, 12);
+        float[] reference = unconditional.integrate(y0, null, TimeGrid.forward(1e-3), OdeSolver.RK4);
+        double euler = distance(unconditional.integrate(y0, null, TimeGrid.forward(0.1), OdeSolver.EULER), reference);
+        double midpoint = distance(unconditional.integrate(y0, null, TimeGrid.forward(0.1), OdeSolver.MIDPOINT), reference);
+        double rk4 = distance(unconditional.integrate(y0, null, TimeGrid.forward(0.1), OdeSolver.RK4), reference);
+        assertThat(midpoint).isLessThan(euler);
+        assertThat(rk4).isLessThan(midpoint);
+    }
+
+    @Test
+    void timeGridsLandExactlyOnTheirEndsAndRejectBadSteps() {
+        for (double dt : new double[] {0.002, 0.02, 0.05, 0.1, 0.2}) {
+            TimeGrid grid = TimeGrid.forward(dt);
+            assertThat(grid.steps()).isEqualTo((int) Math.round(1 / dt));
+            assertThat(grid.time(grid.steps())).isEqualTo(1.0);
+            assertThat(grid.dt()).isCloseTo(dt, within(1e-15));
+        }
+        assertThat(TimeGrid.backward(0.25).dt()).isEqualTo(-0.25);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TimeGrid.forward(0)).hasMessageContaining("dt must be in (0, 1]");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TimeGrid.forward(Double.NaN)).hasMessageContaining("dt must be in (0, 1]");
+    }
+
+    private static double distance(float[] a, float[] b) {
+        double total = 0;
+        for (int i = 0; i < a.length; i++) {
+            total += (a[i] - b[i]) * (a[i] - b[i]);
+        }
+        return Math.sqrt(total / a.length);
     }
 
     @Test

@@ -97,6 +97,48 @@ class MinibatchOptimalTransportTest {
         return dp[(1 << n) - 1];
     }
 
+    /** Points on two interleaved half-moons, scaled by {@code scale}, with a little Gaussian jitter. */
+    private static float[] moons(SplittableRandom rnd, int n, double scale) {
+        float[] p = new float[2 * n];
+        for (int i = 0; i < n; i++) {
+            double t = Math.PI * rnd.nextDouble();
+            double x;
+            double y;
+            if (rnd.nextBoolean()) {
+                x = Math.cos(t);
+                y = Math.sin(t);
+            } else {
+                x = 1.0 - Math.cos(t);
+                y = 0.5 - Math.sin(t);
+            }
+            p[2 * i] = (float) (scale * x + 0.05 * gaussian(rnd));
+            p[2 * i + 1] = (float) (scale * y + 0.05 * gaussian(rnd));
+        }
+        return p;
+    }
+
+    /** Points in {@code k} tight clusters on a circle of radius {@code radius}. */
+    private static float[] ring(SplittableRandom rnd, int n, int k, double radius) {
+        float[] p = new float[2 * n];
+        for (int i = 0; i < n; i++) {
+            double a = 2.0 * Math.PI * rnd.nextInt(k) / k;
+            p[2 * i] = (float) (radius * Math.cos(a) + 0.2 * gaussian(rnd));
+            p[2 * i + 1] = (float) (radius * Math.sin(a) + 0.2 * gaussian(rnd));
+        }
+        return p;
+    }
+
+    private static void assertNoImprovingPairSwap(float[] noise, float[] data, int[] perm, int n, String what) {
+        double eps = tol(totalCost(noise, data, perm, n));
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                double before = pairCost(noise, i, data, perm[i]) + pairCost(noise, j, data, perm[j]);
+                double after = pairCost(noise, i, data, perm[j]) + pairCost(noise, j, data, perm[i]);
+                assertThat(after).as("%s: swap (%d,%d)", what, i, j).isGreaterThanOrEqualTo(before - eps);
+            }
+        }
+    }
+
     private static void swap(int[] a, int i, int j) {
         int t = a[i];
         a[i] = a[j];
@@ -284,6 +326,112 @@ class MinibatchOptimalTransportTest {
     }
 
     @Test
+    void shapeMismatchedBatchesAreOptimalInBothRoles() {
+        // Noise and data of different shapes, scales and locations, and the same pair with roles exchanged: the
+        // optimal cost is symmetric, so assign(data, noise) must reach the same total as assign(noise, data).
+        int n = 128;
+        MinibatchOptimalTransport ot = new MinibatchOptimalTransport();
+        for (int seed = 0; seed < 4; seed++) {
+            SplittableRandom rnd = new SplittableRandom(900L + seed);
+            float[] gauss = gaussianPoints(rnd, n, 1.0, 0.0);
+            float[] other = seed % 2 == 0 ? moons(rnd, n, 3.0) : ring(rnd, n, 8, 4.0);
+
+            int[] forward = ot.assign(gauss, other, n);
+            int[] backward = ot.assign(other, gauss, n);
+            assertPermutation(forward, n);
+            assertPermutation(backward, n);
+            double costForward = totalCost(gauss, other, forward, n);
+            double costBackward = totalCost(other, gauss, backward, n);
+            assertThat(costForward).as("seed=%d", seed).isCloseTo(costBackward, within(tol(costForward)));
+            assertNoImprovingPairSwap(gauss, other, forward, n, "forward seed=" + seed);
+            assertNoImprovingPairSwap(other, gauss, backward, n, "backward seed=" + seed);
+        }
+    }
+
+    @Test
+    void structuredMediumBatchesMatchSubsetDynamicProgramme() {
+        MinibatchOptimalTransport ot = new MinibatchOptimalTransport();
+        for (int seed = 0; seed < 40; seed++) {
+            SplittableRandom rnd = new SplittableRandom(6_000L + seed);
+            int n = 9 + rnd.nextInt(6); // 9..14
+            float[] gauss = gaussianPoints(rnd, n, 1.0, 0.0);
+            float[] shaped = switch (seed % 3) {
+                case 0 -> moons(rnd, n, 3.0);
+                case 1 -> ring(rnd, n, 4, 5.0);
+                default -> gaussianPoints(rnd, n, 0.1, 2.0);
+            };
+            float[] noise = seed % 2 == 0 ? gauss : shaped;
+            float[] data = seed % 2 == 0 ? shaped : gauss;
+            int[] perm = ot.assign(noise, data, n);
+            assertPermutation(perm, n);
+            double expected = subsetDpMin(noise, data, n);
+            assertThat(totalCost(noise, data, perm, n))
+                    .as("n=%d seed=%d", n, seed)
+                    .isCloseTo(expected, within(tol(expected)));
+        }
+    }
+
+    @Test
+    void distantCloudsWithTinySpreadMatchBruteForce() {
+        // Data far from the noise with a spread of 1e-2: the squared distances are ~1e8 while the differences
+        // between pairings are small, which stresses precision.
+        MinibatchOptimalTransport ot = new MinibatchOptimalTransport();
+        for (int seed = 0; seed < 100; seed++) {
+            SplittableRandom rnd = new SplittableRandom(31_000L + seed);
+            int n = 2 + rnd.nextInt(7);
+            float[] noise = gaussianPoints(rnd, n, 1.0, 0.0);
+            float[] data = gaussianPoints(rnd, n, 1e-2, 1e4);
+            int[] perm = ot.assign(noise, data, n);
+            assertPermutation(perm, n);
+            double expected = bruteForceMin(noise, data, n);
+            assertThat(totalCost(noise, data, perm, n))
+                    .as("n=%d seed=%d", n, seed)
+                    .isCloseTo(expected, within(1e-12 * expected));
+        }
+    }
+
+    @Test
+    void degenerateSidesGiveOptimalPermutations() {
+        MinibatchOptimalTransport ot = new MinibatchOptimalTransport();
+        SplittableRandom rnd = new SplittableRandom(123);
+        for (int n : new int[] {2, 5, 8, 40}) {
+            float[] random = gaussianPoints(rnd, n, 1.0, 0.0);
+            float[] same = new float[2 * n];
+            for (int i = 0; i < n; i++) {
+                same[2 * i] = 3f;
+                same[2 * i + 1] = -1f;
+            }
+            // Every permutation has the same cost when one side is a single repeated point.
+            int[] identity = new int[n];
+            for (int i = 0; i < n; i++) {
+                identity[i] = i;
+            }
+            int[] a = ot.assign(random, same, n);
+            int[] b = ot.assign(same, random, n);
+            assertPermutation(a, n);
+            assertPermutation(b, n);
+            double expected = totalCost(random, same, identity, n);
+            assertThat(totalCost(random, same, a, n)).isCloseTo(expected, within(tol(expected)));
+            assertThat(totalCost(same, random, b, n)).isCloseTo(expected, within(tol(expected)));
+
+            // Collinear points (zero spread in y) against a random cloud.
+            float[] line = new float[2 * n];
+            for (int i = 0; i < n; i++) {
+                line[2 * i] = (float) rnd.nextDouble();
+                line[2 * i + 1] = 0.5f;
+            }
+            int[] c = ot.assign(line, random, n);
+            assertPermutation(c, n);
+            if (n <= 8) {
+                assertThat(totalCost(line, random, c, n))
+                        .isCloseTo(bruteForceMin(line, random, n), within(1e-9));
+            } else {
+                assertNoImprovingPairSwap(line, random, c, n, "collinear n=" + n);
+            }
+        }
+    }
+
+    @Test
     void oneInstanceHandlesVaryingBatchSizes() {
         MinibatchOptimalTransport shared = new MinibatchOptimalTransport();
         int[] sizes = {5, 128, 3, 64, 8, 1, 128, 12, 100, 7, 2, 128, 6};
@@ -291,7 +439,7 @@ class MinibatchOptimalTransportTest {
             int n = sizes[round];
             SplittableRandom rnd = new SplittableRandom(300L + round);
             float[] noise = gaussianPoints(rnd, n, 1.0, 0.0);
-            float[] data = gaussianPoints(rnd, n, 2.0, 0.0);
+            float[] data = round % 2 == 0 ? gaussianPoints(rnd, n, 2.0, 0.0) : moons(rnd, n, 3.0);
             int[] perm = shared.assign(noise, data, n);
             assertPermutation(perm, n);
             double got = totalCost(noise, data, perm, n);
