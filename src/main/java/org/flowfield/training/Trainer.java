@@ -80,6 +80,7 @@ public final class Trainer {
 
         long step = doneSteps;
         long stepsThisProcess = 0;
+        long stepNanos = 0;
         long started = System.nanoTime();
         Window window = new Window();
         for (int epoch = startEpoch; epoch < config.epochs(); epoch++) {
@@ -90,11 +91,13 @@ public final class Trainer {
                     double seconds = earlierSeconds + (System.nanoTime() - started) / 1e9;
                     saveCheckpoint(config, data, model, epoch, s, step, seconds);
                     return new TrainingResult(TrainingResult.Outcome.CANCELLED, config, data.standardization(), step,
-                            seconds, stepsThisProcess / Math.max(1e-9, (System.nanoTime() - started) / 1e9), null);
+                            seconds, stepsThisProcess / Math.max(1e-9, stepNanos / 1e9), null);
                 }
                 TrainingBatch batch = batch(data, order, s * batchSize, Math.min(batchSize, n - s * batchSize),
                         Seeds.derive(config.seed(), Seeds.STEP_NOISE, step));
+                long stepStarted = System.nanoTime();
                 StepLoss loss = model.trainStep(batch, learningRate);
+                stepNanos += System.nanoTime() - stepStarted;
                 if (!loss.finite()) {
                     throw new TrainingFailedException(
                             "the loss became " + loss.loss() + " at step " + (step + 1) + " (epoch " + (epoch + 1) + ")");
@@ -123,7 +126,7 @@ public final class Trainer {
         double seconds = (System.nanoTime() - started) / 1e9;
         QualityFigures figures = evaluate(model, heldOut);
         TrainingResult result = new TrainingResult(TrainingResult.Outcome.FINISHED, config, data.standardization(), step,
-                earlierSeconds + seconds, stepsThisProcess / Math.max(1e-9, seconds), figures);
+                earlierSeconds + seconds, stepsThisProcess / Math.max(1e-9, stepNanos / 1e9), figures);
         listener.onFinished(result);
         return result;
     }

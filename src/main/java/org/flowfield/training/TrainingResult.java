@@ -10,8 +10,10 @@ import org.flowfield.metrics.QualityFigures;
  * @param config the configuration
  * @param standardization the training set's mean and std
  * @param steps steps done
- * @param trainingSeconds wall time of the training steps in this process (not evaluation)
- * @param stepsPerSecond steps per second of training in this process
+ * @param trainingSeconds wall time of the training loop (steps, per-epoch validation, snapshots and
+ *     checkpoints; not the final figures), over all processes the run ran in
+ * @param stepsPerSecond optimizer steps per second of time spent in the steps themselves, in this
+ *     process (what the benchmarks measure)
  * @param figures the METRICS.md figures (null when cancelled)
  */
 public record TrainingResult(
