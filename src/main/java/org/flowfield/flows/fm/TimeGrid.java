@@ -43,6 +43,19 @@ public record TimeGrid(double start, double end, int steps) {
         return (end - start) / steps;
     }
 
+    /**
+     * The grid index whose time is nearest to t, for recording a trajectory at chosen times
+     * (e.g. t = 0, 0.2, …, 1 in the exercise's flow progression).
+     */
+    public int stepAt(double t) {
+        double lowEnd = Math.min(start, end);
+        double highEnd = Math.max(start, end);
+        if (!(t >= lowEnd && t <= highEnd)) {
+            throw new IllegalArgumentException("t = " + t + " lies outside the grid [" + lowEnd + ", " + highEnd + "]");
+        }
+        return (int) Math.round((t - start) / dt());
+    }
+
     /** Time at the start of step i (and t₁ for i = n). */
     public double time(int i) {
         return i == steps ? end : start + i * dt();

@@ -159,6 +159,11 @@ class FlowMatchingTest {
             assertThat(grid.dt()).isCloseTo(dt, within(1e-15));
         }
         assertThat(TimeGrid.backward(0.25).dt()).isEqualTo(-0.25);
+        TimeGrid thousand = TimeGrid.forward(1e-3);
+        assertThat(java.util.stream.DoubleStream.of(0, 0.2, 0.4, 0.6, 0.8, 1).map(t -> thousand.stepAt(t)).toArray())
+                .containsExactly(0, 200, 400, 600, 800, 1000);
+        assertThat(TimeGrid.backward(0.1).stepAt(0.3)).isEqualTo(7);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> thousand.stepAt(1.5)).hasMessageContaining("outside the grid");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> TimeGrid.forward(0)).hasMessageContaining("dt must be in (0, 1]");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> TimeGrid.forward(Double.NaN)).hasMessageContaining("dt must be in (0, 1]");
     }
