@@ -1,0 +1,348 @@
+package org.flowfield.runs.settings;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.flowfield.flows.ModelFamily;
+import org.flowfield.training.LearningRateSchedule;
+
+/**
+ * The settings of one training run as a user enters them in a form: every field may be empty
+ * ({@code null}), and nothing here is checked. {@link RunSettingsValidator} says what is wrong
+ * with them, and {@link RunSettingsMapper} turns valid settings into the core's
+ * {@link org.flowfield.training.TrainingConfig}.
+ *
+ * <p>This is a mutable JavaBean (a public no-argument constructor, a getter and a void setter per
+ * property, boxed types) rather than a record, because a form binder such as Vaadin's
+ * {@code Binder} reads and writes the bean property by property while the user types, and needs
+ * "empty" to be representable for every field ({@code null}) so that a missing value can be
+ * reported as missing instead of silently becoming 0. The constants ({@link #POINTS} and so on)
+ * are the property names, usable both for binding and as {@link FieldError#field()}. Use
+ * {@link #copy()} to take a snapshot that later edits of the form cannot change.
+ *
+ * <p>Which fields matter depends on the family (see {@link #fieldsFor(ModelFamily)}): the
+ * coupling-flow fields for a normalizing flow, the vector-field fields for flow matching, and the
+ * class embedding only for class-conditional flow matching. The others may hold anything; they are
+ * neither validated nor used, so that switching the family back and forth in a form keeps what was
+ * entered without blocking the run.
+ *
+ * <p>{@link #equals} and {@link #hashCode} compare all fields; since the bean is mutable, do not
+ * change one while it is a key of a hash map or an element of a hash set.
+ */
+public class RunSettings {
+
+    /** The run's name, shown in lists of runs. */
+    public static final String NAME = "name";
+    /** The model family: normalizing flow, flow matching or class-conditional flow matching. */
+    public static final String FAMILY = "family";
+    public static final String POINTS = "points";
+    public static final String EPOCHS = "epochs";
+    public static final String BATCH_SIZE = "batchSize";
+    public static final String LEARNING_RATE = "learningRate";
+    public static final String SCHEDULE = "schedule";
+    public static final String SEED = "seed";
+    /** Normalizing flow: number of affine coupling layers. */
+    public static final String COUPLING_LAYERS = "couplingLayers";
+    /** Normalizing flow: hidden width of each coupling network. */
+    public static final String NF_HIDDEN_WIDTH = "nfHiddenWidth";
+    /** Normalizing flow: linear layers of each coupling network. */
+    public static final String NF_LINEAR_LAYERS = "nfLinearLayers";
+    /** Flow matching: hidden width of the vector field. */
+    public static final String FM_HIDDEN_WIDTH = "fmHiddenWidth";
+    /** Flow matching: linear layers of the vector field. */
+    public static final String FM_LINEAR_LAYERS = "fmLinearLayers";
+    /** Class-conditional flow matching: size of the class embedding. */
+    public static final String EMBEDDING_DIM = "embeddingDim";
+    /** Flow matching: σ_min of the probability path. */
+    public static final String SIGMA_MIN = "sigmaMin";
+    /** Flow matching: whether noise and data are paired by minibatch optimal transport. */
+    public static final String MINIBATCH_OPTIMAL_TRANSPORT = "minibatchOptimalTransport";
+    /** Either family: negative slope of the LeakyReLU between linear layers. */
+    public static final String LEAKY_SLOPE = "leakySlope";
+
+    /** Every field, in the order of the form. */
+    public static final List<String> ALL_FIELDS = List.of(
+            NAME, FAMILY, POINTS, EPOCHS, BATCH_SIZE, LEARNING_RATE, SCHEDULE, SEED,
+            COUPLING_LAYERS, NF_HIDDEN_WIDTH, NF_LINEAR_LAYERS,
+            FM_HIDDEN_WIDTH, FM_LINEAR_LAYERS, EMBEDDING_DIM, SIGMA_MIN, MINIBATCH_OPTIMAL_TRANSPORT,
+            LEAKY_SLOPE);
+
+    private static final Map<String, String> LABELS = Map.ofEntries(
+            Map.entry(NAME, "Name"),
+            Map.entry(FAMILY, "Model family"),
+            Map.entry(POINTS, "Points"),
+            Map.entry(EPOCHS, "Epochs"),
+            Map.entry(BATCH_SIZE, "Batch size"),
+            Map.entry(LEARNING_RATE, "Learning rate"),
+            Map.entry(SCHEDULE, "Learning-rate schedule"),
+            Map.entry(SEED, "Seed"),
+            Map.entry(COUPLING_LAYERS, "Coupling layers"),
+            Map.entry(NF_HIDDEN_WIDTH, "Coupling-network width"),
+            Map.entry(NF_LINEAR_LAYERS, "Coupling-network linear layers"),
+            Map.entry(FM_HIDDEN_WIDTH, "Vector-field width"),
+            Map.entry(FM_LINEAR_LAYERS, "Vector-field linear layers"),
+            Map.entry(EMBEDDING_DIM, "Class embedding size"),
+            Map.entry(SIGMA_MIN, "σ_min"),
+            Map.entry(MINIBATCH_OPTIMAL_TRANSPORT, "Minibatch optimal transport"),
+            Map.entry(LEAKY_SLOPE, "LeakyReLU slope"));
+
+    private String name;
+    private ModelFamily family;
+    private Integer points;
+    private Integer epochs;
+    private Integer batchSize;
+    private Double learningRate;
+    private LearningRateSchedule schedule;
+    private Long seed;
+    private Integer couplingLayers;
+    private Integer nfHiddenWidth;
+    private Integer nfLinearLayers;
+    private Integer fmHiddenWidth;
+    private Integer fmLinearLayers;
+    private Integer embeddingDim;
+    private Double sigmaMin;
+    private Boolean minibatchOptimalTransport;
+    private Double leakySlope;
+
+    /** Empty settings: every field missing. */
+    public RunSettings() {}
+
+    /** A copy that shares nothing mutable with this one. */
+    public RunSettings copy() {
+        RunSettings copy = new RunSettings();
+        copy.name = name;
+        copy.family = family;
+        copy.points = points;
+        copy.epochs = epochs;
+        copy.batchSize = batchSize;
+        copy.learningRate = learningRate;
+        copy.schedule = schedule;
+        copy.seed = seed;
+        copy.couplingLayers = couplingLayers;
+        copy.nfHiddenWidth = nfHiddenWidth;
+        copy.nfLinearLayers = nfLinearLayers;
+        copy.fmHiddenWidth = fmHiddenWidth;
+        copy.fmLinearLayers = fmLinearLayers;
+        copy.embeddingDim = embeddingDim;
+        copy.sigmaMin = sigmaMin;
+        copy.minibatchOptimalTransport = minibatchOptimalTransport;
+        copy.leakySlope = leakySlope;
+        return copy;
+    }
+
+    /**
+     * The fields that matter for a family, in the order of the form: the shared ones (name, family,
+     * points, epochs, batch size, learning rate, schedule, seed), then the coupling flow's (coupling
+     * layers, width, linear layers) for a normalizing flow, or the vector field's (width, linear
+     * layers, embedding size for the class-conditional family only, σ_min, optimal transport), then
+     * the LeakyReLU slope, which both families use.
+     */
+    public static List<String> fieldsFor(ModelFamily family) {
+        Objects.requireNonNull(family, "family");
+        List<String> fields = new ArrayList<>(List.of(
+                NAME, FAMILY, POINTS, EPOCHS, BATCH_SIZE, LEARNING_RATE, SCHEDULE, SEED));
+        if (family == ModelFamily.NORMALIZING_FLOW) {
+            fields.addAll(List.of(COUPLING_LAYERS, NF_HIDDEN_WIDTH, NF_LINEAR_LAYERS));
+        } else {
+            fields.addAll(List.of(FM_HIDDEN_WIDTH, FM_LINEAR_LAYERS));
+            if (family.conditional()) {
+                fields.add(EMBEDDING_DIM);
+            }
+            fields.addAll(List.of(SIGMA_MIN, MINIBATCH_OPTIMAL_TRANSPORT));
+        }
+        fields.add(LEAKY_SLOPE);
+        return List.copyOf(fields);
+    }
+
+    /** The label a form shows for a field, and with which every message about it begins. */
+    public static String labelOf(String field) {
+        String label = LABELS.get(field);
+        if (label == null) {
+            throw new IllegalArgumentException("unknown run setting '" + field + "'");
+        }
+        return label;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public ModelFamily getFamily() {
+        return family;
+    }
+
+    public void setFamily(ModelFamily family) {
+        this.family = family;
+    }
+
+    public Integer getPoints() {
+        return points;
+    }
+
+    public void setPoints(Integer points) {
+        this.points = points;
+    }
+
+    public Integer getEpochs() {
+        return epochs;
+    }
+
+    public void setEpochs(Integer epochs) {
+        this.epochs = epochs;
+    }
+
+    public Integer getBatchSize() {
+        return batchSize;
+    }
+
+    public void setBatchSize(Integer batchSize) {
+        this.batchSize = batchSize;
+    }
+
+    public Double getLearningRate() {
+        return learningRate;
+    }
+
+    public void setLearningRate(Double learningRate) {
+        this.learningRate = learningRate;
+    }
+
+    public LearningRateSchedule getSchedule() {
+        return schedule;
+    }
+
+    public void setSchedule(LearningRateSchedule schedule) {
+        this.schedule = schedule;
+    }
+
+    public Long getSeed() {
+        return seed;
+    }
+
+    public void setSeed(Long seed) {
+        this.seed = seed;
+    }
+
+    public Integer getCouplingLayers() {
+        return couplingLayers;
+    }
+
+    public void setCouplingLayers(Integer couplingLayers) {
+        this.couplingLayers = couplingLayers;
+    }
+
+    public Integer getNfHiddenWidth() {
+        return nfHiddenWidth;
+    }
+
+    public void setNfHiddenWidth(Integer nfHiddenWidth) {
+        this.nfHiddenWidth = nfHiddenWidth;
+    }
+
+    public Integer getNfLinearLayers() {
+        return nfLinearLayers;
+    }
+
+    public void setNfLinearLayers(Integer nfLinearLayers) {
+        this.nfLinearLayers = nfLinearLayers;
+    }
+
+    public Integer getFmHiddenWidth() {
+        return fmHiddenWidth;
+    }
+
+    public void setFmHiddenWidth(Integer fmHiddenWidth) {
+        this.fmHiddenWidth = fmHiddenWidth;
+    }
+
+    public Integer getFmLinearLayers() {
+        return fmLinearLayers;
+    }
+
+    public void setFmLinearLayers(Integer fmLinearLayers) {
+        this.fmLinearLayers = fmLinearLayers;
+    }
+
+    public Integer getEmbeddingDim() {
+        return embeddingDim;
+    }
+
+    public void setEmbeddingDim(Integer embeddingDim) {
+        this.embeddingDim = embeddingDim;
+    }
+
+    public Double getSigmaMin() {
+        return sigmaMin;
+    }
+
+    public void setSigmaMin(Double sigmaMin) {
+        this.sigmaMin = sigmaMin;
+    }
+
+    public Boolean getMinibatchOptimalTransport() {
+        return minibatchOptimalTransport;
+    }
+
+    public void setMinibatchOptimalTransport(Boolean minibatchOptimalTransport) {
+        this.minibatchOptimalTransport = minibatchOptimalTransport;
+    }
+
+    public Double getLeakySlope() {
+        return leakySlope;
+    }
+
+    public void setLeakySlope(Double leakySlope) {
+        this.leakySlope = leakySlope;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        if (this == other) {
+            return true;
+        }
+        if (!(other instanceof RunSettings that)) {
+            return false;
+        }
+        return Objects.equals(name, that.name)
+                && family == that.family
+                && Objects.equals(points, that.points)
+                && Objects.equals(epochs, that.epochs)
+                && Objects.equals(batchSize, that.batchSize)
+                && Objects.equals(learningRate, that.learningRate)
+                && schedule == that.schedule
+                && Objects.equals(seed, that.seed)
+                && Objects.equals(couplingLayers, that.couplingLayers)
+                && Objects.equals(nfHiddenWidth, that.nfHiddenWidth)
+                && Objects.equals(nfLinearLayers, that.nfLinearLayers)
+                && Objects.equals(fmHiddenWidth, that.fmHiddenWidth)
+                && Objects.equals(fmLinearLayers, that.fmLinearLayers)
+                && Objects.equals(embeddingDim, that.embeddingDim)
+                && Objects.equals(sigmaMin, that.sigmaMin)
+                && Objects.equals(minibatchOptimalTransport, that.minibatchOptimalTransport)
+                && Objects.equals(leakySlope, that.leakySlope);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(name, family, points, epochs, batchSize, learningRate, schedule, seed,
+                couplingLayers, nfHiddenWidth, nfLinearLayers, fmHiddenWidth, fmLinearLayers,
+                embeddingDim, sigmaMin, minibatchOptimalTransport, leakySlope);
+    }
+
+    @Override
+    public String toString() {
+        return "RunSettings[name=" + name + ", family=" + family + ", points=" + points
+                + ", epochs=" + epochs + ", batchSize=" + batchSize + ", learningRate=" + learningRate
+                + ", schedule=" + schedule + ", seed=" + seed + ", couplingLayers=" + couplingLayers
+                + ", nfHiddenWidth=" + nfHiddenWidth + ", nfLinearLayers=" + nfLinearLayers
+                + ", fmHiddenWidth=" + fmHiddenWidth + ", fmLinearLayers=" + fmLinearLayers
+                + ", embeddingDim=" + embeddingDim + ", sigmaMin=" + sigmaMin
+                + ", minibatchOptimalTransport=" + minibatchOptimalTransport
+                + ", leakySlope=" + leakySlope + "]";
+    }
+}
