@@ -29,10 +29,17 @@ public final class QualityEvaluator {
         float[] samples = model.sample(SAMPLES, model.family().conditional() ? cyclingClasses(SAMPLES) : null, SAMPLE_SEED);
         double inRing = InRingFraction.of(samples, heldOut.standardization());
         double slicedW2 = SlicedWasserstein.distance(samples, heldOut.points().xy());
-        boolean normalizingFlow = model.family() == ModelFamily.NORMALIZING_FLOW;
-        return new QualityFigures(nll, inRing, slicedW2,
-                normalizingFlow ? "exact change of variables" : "RK4, 200 steps, exact divergence",
-                normalizingFlow ? "one pass of the forward map" : "Euler, dt = 0.001");
+        return new QualityFigures(nll, inRing, slicedW2, likelihoodMethod(model.family()), sampler(model.family()));
+    }
+
+    /** How a family's held-out log-likelihood is computed. */
+    public static String likelihoodMethod(ModelFamily family) {
+        return family == ModelFamily.NORMALIZING_FLOW ? "exact change of variables" : "RK4, 200 steps, exact divergence";
+    }
+
+    /** How a family's samples for the figures are drawn. */
+    public static String sampler(ModelFamily family) {
+        return family == ModelFamily.NORMALIZING_FLOW ? "one pass of the forward map" : "Euler, dt = 0.001";
     }
 
     /** Classes 0, 1, 2, 3, 4, 0, 1, … (METRICS.md). */

@@ -95,9 +95,14 @@ public record TrainingConfig(
         return new TrainingConfig(family, value, flowMatching, points, epochs, batchSize, learningRate, schedule, seed, reportEvery);
     }
 
-    /** Optimizer steps per epoch: ⌈points / batch⌉ (the last batch keeps the remainder). */
+    /** Size of the generated training set: the class-conditional set has n/5 points per ring (DATA.md). */
+    public int trainingPoints() {
+        return family.conditional() ? 5 * (points / 5) : points;
+    }
+
+    /** Optimizer steps per epoch: ⌈training points / batch⌉ (the last batch keeps the remainder). */
     public int stepsPerEpoch() {
-        return (points + batchSize - 1) / batchSize;
+        return (trainingPoints() + batchSize - 1) / batchSize;
     }
 
     public long totalSteps() {

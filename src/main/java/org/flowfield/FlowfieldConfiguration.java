@@ -1,0 +1,16 @@
+package org.flowfield;
+
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Beans every feature shares. */
+@Configuration
+class FlowfieldConfiguration {
+
+    /** The one source of "now"; tests replace it to move time without sleeping. */
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}

@@ -1,0 +1,45 @@
+package org.flowfield.runs;
+
+import java.time.Instant;
+import java.util.UUID;
+import org.flowfield.metrics.QualityFigures;
+import org.flowfield.training.TrainingConfig;
+
+/**
+ * A stored training run.
+ *
+ * @param id random UUID, the only handle a URL or a service call uses
+ * @param ownerId the account that created it
+ * @param name what its owner called it (shown as text, never interpreted)
+ * @param config every hyper-parameter and the seed
+ * @param status queued, running, finished, failed or cancelled
+ * @param failureReason why it failed, or null
+ * @param device where it trained ("CPU", "GPU 0"), null before it started
+ * @param createdAt when it was queued
+ * @param startedAt when training started, or null
+ * @param finishedAt when it ended (finished, failed or cancelled), or null
+ * @param cancelRequested whether its owner asked a running run to stop
+ * @param stepsDone optimizer steps done
+ * @param totalSteps optimizer steps of the whole run
+ * @param figures the METRICS.md figures once finished, else null
+ */
+public record Run(
+        UUID id,
+        UUID ownerId,
+        String name,
+        TrainingConfig config,
+        RunStatus status,
+        String failureReason,
+        String device,
+        Instant createdAt,
+        Instant startedAt,
+        Instant finishedAt,
+        boolean cancelRequested,
+        long stepsDone,
+        long totalSteps,
+        QualityFigures figures) {
+
+    public double fractionDone() {
+        return totalSteps == 0 ? 0 : (double) stepsDone / totalSteps;
+    }
+}

@@ -1,0 +1,78 @@
+package org.flowfield.runs;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.flowfield.queue.QueueAdmission;
+import org.flowfield.queue.QueueLimits;
+import org.flowfield.runs.settings.RunSettings;
+import org.flowfield.runs.settings.RunSettingsMapper;
+import org.flowfield.training.TrainingConfig;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Creating, reading and cancelling runs. Every method takes the calling account and checks
+ * access itself: a run the caller may not see behaves exactly like one that does not exist.
+ */
+@Service
+public class RunService {
+
+    private final RunRepository runs;
+    private final QueueAdmission admission;
+    private final Clock clock;
+
+    RunService(RunRepository runs, QueueLimits limits, Clock clock) {
+        this.runs = runs;
+        this.admission = new QueueAdmission(limits);
+        this.clock = clock;
+    }
+
+    /**
+     * Validates the settings (the same bounds and messages as the form), checks the owner's
+     * queue limit and stores the run as queued. Nothing is written when either check fails.
+     *
+     * @throws org.flowfield.runs.settings.InvalidRunSettingsException listing every invalid field
+     * @throws org.flowfield.queue.QueueFullException when the owner already has the maximum queued
+     */
+    @Transactional
+    public Run queue(UUID ownerId, RunSettings settings) {
+        TrainingConfig config = RunSettingsMapper.toTrainingConfig(settings);
+        runs.lockOwner(ownerId);
+        admission.requireRoom(ownerId.toString(), runs.countQueued(ownerId));
+        Run run = new Run(UUID.randomUUID(), ownerId, settings.getName().strip(), config, RunStatus.QUEUED, null, null,
+                clock.instant(), null, null, false, 0, config.totalSteps(), null);
+        runs.insert(run);
+        return run;
+    }
+
+    /** The run if the viewer may see it (today: if they own it), else empty. */
+    @Transactional(readOnly = true)
+    public Optional<Run> find(UUID viewerId, UUID runId) {
+        return runs.findOwned(runId, viewerId);
+    }
+
+    /** The viewer's own runs, newest first. */
+    @Transactional(readOnly = true)
+    public List<Run> listOwn(UUID viewerId) {
+        return runs.listOwned(viewerId);
+    }
+
+    /**
+     * Cancels a queued run at once; asks a running run to stop between two steps. A finished,
+     * failed or cancelled run stays as it is.
+     *
+     * @throws RunNotFoundException when the viewer may not see the run
+     */
+    @Transactional
+    public Run cancel(UUID viewerId, UUID runId) {
+        Run run = runs.findOwned(runId, viewerId).orElseThrow(() -> new RunNotFoundException(runId));
+        if (run.status() == RunStatus.QUEUED) {
+            runs.transition(runId, RunStatus.QUEUED, RunStatus.CANCELLED, clock.instant());
+        } else if (run.status() == RunStatus.RUNNING) {
+            runs.requestCancel(runId);
+        }
+        return runs.findOwned(runId, viewerId).orElseThrow(() -> new RunNotFoundException(runId));
+    }
+}
