@@ -1,0 +1,81 @@
+package org.flowfield.accounts;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Accounts in the database; reached only through {@link AccountService}. Usernames arrive here
+ * already normalised. Plain SQL that H2 and PostgreSQL both run: ids are bound and read as
+ * {@link UUID}, {@code created_at} as {@link OffsetDateTime} (JDBC's type for {@code timestamp
+ * with time zone}).
+ */
+@Repository
+class AccountRepository {
+
+    private static final String COLUMNS = "id, username, password_hash, created_at";
+
+    private final JdbcClient jdbc;
+
+    AccountRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Stores a new account.
+     *
+     * @throws org.springframework.dao.DuplicateKeyException when the username (or, impossibly
+     *     rarely, the id) is already stored
+     */
+    void insert(Account account, String passwordHash) {
+        jdbc.sql("insert into account (" + COLUMNS + ") values (:id, :username, :hash, :created)")
+                .param("id", account.id())
+                .param("username", account.username())
+                .param("hash", passwordHash)
+                .param("created", account.createdAt().atOffset(ZoneOffset.UTC))
+                .update();
+    }
+
+    boolean existsByUsername(String username) {
+        return jdbc.sql("select count(*) from account where username = :username")
+                .param("username", username)
+                .query(Long.class)
+                .single() > 0;
+    }
+
+    Optional<StoredAccount> findByUsername(String username) {
+        return jdbc.sql("select " + COLUMNS + " from account where username = :username")
+                .param("username", username)
+                .query(AccountRepository::map)
+                .optional();
+    }
+
+    Optional<StoredAccount> findById(UUID id) {
+        return jdbc.sql("select " + COLUMNS + " from account where id = :id")
+                .param("id", id)
+                .query(AccountRepository::map)
+                .optional();
+    }
+
+    private static StoredAccount map(ResultSet row, int rowNumber) throws SQLException {
+        Account account = new Account(
+                row.getObject("id", UUID.class),
+                row.getString("username"),
+                row.getObject("created_at", OffsetDateTime.class).toInstant());
+        return new StoredAccount(account, row.getString("password_hash"));
+    }
+
+    /** A row of {@code account}: the account and its password hash, which stays in this package. */
+    record StoredAccount(Account account, String passwordHash) {
+
+        @Override
+        public String toString() {
+            return "StoredAccount[account=" + account + ", passwordHash=<hidden>]";
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package org.flowfield.accounts;
+
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.UUID;
+import org.flowfield.accounts.AccountRepository.StoredAccount;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+
+/**
+ * Signing up, looking accounts up and checking passwords. Usernames are case-insensitive: every
+ * method takes them in any case and with surrounding white space ({@link
+ * AccountRules#normalizeUsername}); accounts carry the stored, lower-case form.
+ */
+@Service
+public class AccountService {
+
+    /**
+     * Compared against {@link #dummyHash} when a log-in cannot succeed before any hash is checked
+     * (no such user, or no usable password), so that it takes as long as a real check and its
+     * duration does not tell whether the username exists.
+     */
+    private static final String DUMMY_PASSWORD = "not the password of any account";
+
+    private final AccountRepository accounts;
+    private final PasswordEncoder encoder;
+    private final Clock clock;
+    private final String dummyHash;
+
+    AccountService(AccountRepository accounts, PasswordEncoder encoder, Clock clock) {
+        this.accounts = accounts;
+        this.encoder = encoder;
+        this.clock = clock;
+        this.dummyHash = encoder.encode(UUID.randomUUID().toString());
+    }
+
+    /**
+     * Creates an account with a random id, storing the username normalised and only a bcrypt hash
+     * of the password. Nothing is stored when it throws.
+     *
+     * @throws InvalidAccountException when the username or the password breaks {@link AccountRules}
+     *     (the username is checked first)
+     * @throws UsernameTakenException when an account has this username in any case, also when
+     *     another sign-up for it wins a race (the database's unique constraint decides)
+     */
+    public Account signUp(String username, String password) {
+        String normalized = AccountValidator.requireValid(username, password);
+        String typed = username.strip();
+        if (accounts.existsByUsername(normalized)) {
+            throw new UsernameTakenException(typed, null);
+        }
+        Account account = new Account(UUID.randomUUID(), normalized, clock.instant().truncatedTo(ChronoUnit.MICROS));
+        String hash = encoder.encode(password);
+        try {
+            accounts.insert(account, hash);
+        } catch (DuplicateKeyException raced) {
+            throw new UsernameTakenException(typed, raced);
+        }
+        return account;
+    }
+
+    /** The account with this username, in any case; empty for {@code null} or an unknown name. */
+    public Optional<Account> findByUsername(String username) {
+        if (username == null) {
+            return Optional.empty();
+        }
+        return accounts.findByUsername(AccountRules.normalizeUsername(username)).map(StoredAccount::account);
+    }
+
+    /** The account with this id; empty for {@code null} or an unknown id. */
+    public Optional<Account> findById(UUID id) {
+        if (id == null) {
+            return Optional.empty();
+        }
+        return accounts.findById(id).map(StoredAccount::account);
+    }
+
+    /**
+     * The account whose username (in any case) and password these are; empty otherwise, with no
+     * hint of which was wrong. Every call runs one bcrypt comparison, whether or not the username
+     * exists, so that the time taken does not tell either. A password longer than {@value
+     * AccountRules#PASSWORD_MAX_BYTES} bytes never matches, though bcrypt would compare only its
+     * first 72 bytes: no account has such a password.
+     */
+    public Optional<Account> authenticate(String username, String password) {
+        Optional<StoredAccount> stored = username == null
+                ? Optional.empty()
+                : accounts.findByUsername(AccountRules.normalizeUsername(username));
+        boolean usable = password != null && !password.isEmpty() && AccountValidator.fitsBcrypt(password);
+        String hash = stored.map(StoredAccount::passwordHash).orElse(dummyHash);
+        boolean matches = encoder.matches(usable ? password : DUMMY_PASSWORD, hash);
+        return usable && matches ? stored.map(StoredAccount::account) : Optional.empty();
+    }
+
+    /**
+     * The id, username and password hash of the account with this username (in any case), for the
+     * security configuration's user look-up; empty for {@code null} or an unknown name. Nothing
+     * else should need the hash: {@link #authenticate} checks passwords.
+     */
+    public Optional<AccountCredentials> credentialsOf(String username) {
+        if (username == null) {
+            return Optional.empty();
+        }
+        return accounts.findByUsername(AccountRules.normalizeUsername(username))
+                .map(row -> new AccountCredentials(row.account().id(), row.account().username(), row.passwordHash()));
+    }
+}
