@@ -85,6 +85,126 @@ class RunRepository {
         return jdbc.sql("update run set cancel_requested = true where id = :id and status = 'RUNNING'").param("id", id).update() == 1;
     }
 
+    // ---- the queue and its runs -----------------------------------------------------------
+
+    /** Serialises dispatchers across servers for the rest of the transaction. */
+    void lockQueue() {
+        jdbc.sql("select id from queue_lock where id = 1 for update").query(Integer.class).single();
+    }
+
+    List<org.flowfield.queue.QueuedRun> queued() {
+        return jdbc.sql("select id, owner_id, created_at from run where status = 'QUEUED'")
+                .query((row, i) -> new org.flowfield.queue.QueuedRun(row.getObject("id", UUID.class),
+                        row.getObject("owner_id", UUID.class).toString(), row.getTimestamp("created_at").toInstant()))
+                .list();
+    }
+
+    long countRunning() {
+        return jdbc.sql("select count(*) from run where status = 'RUNNING'").query(Long.class).single();
+    }
+
+    /** When each owner last had a run started (the round robin's memory). */
+    Map<String, Instant> lastStartedByOwner() {
+        Map<String, Instant> result = new java.util.HashMap<>();
+        jdbc.sql("select owner_id, max(started_at) as last from run where started_at is not null group by owner_id")
+                .query((row, i) -> result.put(row.getObject("owner_id", UUID.class).toString(), row.getTimestamp("last").toInstant()))
+                .list();
+        return result;
+    }
+
+    boolean markStarted(UUID id, Instant startedAt, String checkpointFile) {
+        return jdbc.sql("update run set status = 'RUNNING', started_at = :started, checkpoint_file = :checkpoint "
+                        + "where id = :id and status = 'QUEUED'")
+                .param("started", Timestamp.from(startedAt))
+                .param("checkpoint", checkpointFile)
+                .param("id", id)
+                .update() == 1;
+    }
+
+    Optional<Run> findById(UUID id) {
+        return jdbc.sql("select " + COLUMNS + " from run where id = :id").param("id", id).query(RunRepository::map).optional();
+    }
+
+    Optional<String> checkpointFile(UUID id) {
+        return jdbc.sql("select checkpoint_file from run where id = :id").param("id", id).query(String.class).optional();
+    }
+
+    void recordDevice(UUID id, String device) {
+        jdbc.sql("update run set device = :device where id = :id").param("device", device).param("id", id).update();
+    }
+
+    void recordProgress(UUID id, org.flowfield.training.ProgressReport report) {
+        jdbc.sql("insert into run_progress (run_id, step, epoch, loss, log_det, log_pz, learning_rate, steps_per_second) "
+                        + "values (:id, :step, :epoch, :loss, :logDet, :logPz, :rate, :speed)")
+                .param("id", id)
+                .param("step", report.step())
+                .param("epoch", report.epoch())
+                .param("loss", report.loss())
+                .param("logDet", finiteOrNull(report.logDet()))
+                .param("logPz", finiteOrNull(report.logPz()))
+                .param("rate", report.learningRate())
+                .param("speed", report.stepsPerSecond())
+                .update();
+        jdbc.sql("update run set steps_done = :step where id = :id").param("step", report.step()).param("id", id).update();
+    }
+
+    void recordEpoch(UUID id, org.flowfield.training.EpochReport report, String snapshotFile) {
+        jdbc.sql("insert into run_epoch (run_id, epoch, step, validation_loss, validation_log_det, validation_log_pz, snapshot_file) "
+                        + "values (:id, :epoch, :step, :loss, :logDet, :logPz, :file)")
+                .param("id", id)
+                .param("epoch", report.epoch())
+                .param("step", report.step())
+                .param("loss", report.validation().loss())
+                .param("logDet", finiteOrNull(report.validation().logDet()))
+                .param("logPz", finiteOrNull(report.validation().logPz()))
+                .param("file", snapshotFile)
+                .update();
+    }
+
+    /** Forgets what was recorded after a checkpoint, before the run continues from it. */
+    void forgetAfter(UUID id, long step, int nextEpoch) {
+        jdbc.sql("delete from run_progress where run_id = :id and step > :step").param("id", id).param("step", step).update();
+        jdbc.sql("delete from run_epoch where run_id = :id and epoch >= :epoch").param("id", id).param("epoch", nextEpoch).update();
+        jdbc.sql("update run set steps_done = :step where id = :id").param("step", step).param("id", id).update();
+    }
+
+    List<Integer> recordedEpochs(UUID id) {
+        return jdbc.sql("select epoch from run_epoch where run_id = :id order by epoch").param("id", id).query(Integer.class).list();
+    }
+
+    List<Long> recordedSteps(UUID id) {
+        return jdbc.sql("select step from run_progress where run_id = :id order by step").param("id", id).query(Long.class).list();
+    }
+
+    boolean cancelRequested(UUID id) {
+        return jdbc.sql("select cancel_requested from run where id = :id").param("id", id).query(Boolean.class).optional().orElse(true);
+    }
+
+    void finish(UUID id, org.flowfield.training.TrainingResult result, Instant at) {
+        jdbc.sql("update run set status = 'FINISHED', finished_at = :at, steps_done = :steps, heldout_nll = :nll, "
+                        + "in_ring_fraction = :ring, sliced_w2 = :w2 where id = :id and status = 'RUNNING'")
+                .param("at", Timestamp.from(at))
+                .param("steps", result.steps())
+                .param("nll", result.figures().heldOutNll())
+                .param("ring", result.figures().inRingFraction())
+                .param("w2", result.figures().slicedW2())
+                .param("id", id)
+                .update();
+    }
+
+    void end(UUID id, RunStatus status, String reason, Instant at) {
+        jdbc.sql("update run set status = :status, failure_reason = :reason, finished_at = :at where id = :id and status = 'RUNNING'")
+                .param("status", status.name())
+                .param("reason", reason == null ? null : reason.length() > 1000 ? reason.substring(0, 1000) : reason)
+                .param("at", Timestamp.from(at))
+                .param("id", id)
+                .update();
+    }
+
+    private static Double finiteOrNull(double value) {
+        return Double.isFinite(value) ? value : null;
+    }
+
     private static String encode(TrainingConfig config) {
         StringBuilder text = new StringBuilder();
         TrainingConfigCodec.encode(config).forEach((key, value) -> text.append(key).append('=').append(value).append('\n'));

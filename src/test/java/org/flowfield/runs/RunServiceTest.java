@@ -20,7 +20,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK, properties = {
     "flowfield.data-dir=./target/test-data/runs-${random.uuid}",
-    "flowfield.queue.max-queued-per-user=3"
+    "flowfield.queue.max-queued-per-user=3",
+    "flowfield.queue.dispatch=false",
+    "jobrunr.background-job-server.enabled=false"
 })
 class RunServiceTest {
 

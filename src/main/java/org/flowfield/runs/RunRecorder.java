@@ -1,0 +1,43 @@
+package org.flowfield.runs;
+
+import java.nio.file.Path;
+import java.util.UUID;
+import org.flowfield.training.Cancellation;
+import org.flowfield.training.EpochReport;
+import org.flowfield.training.ProgressReport;
+import org.flowfield.training.TrainingListener;
+
+/**
+ * Stores what a training run reports: the loss series, each epoch's validation loss and sample
+ * snapshot; and turns its owner's cancel request (a flag in the database, so that it works from
+ * any server) into a cancellation between two steps.
+ */
+class RunRecorder implements TrainingListener {
+
+    private final UUID runId;
+    private final RunRepository runs;
+    private final RunFiles files;
+    private final Cancellation cancellation;
+
+    RunRecorder(UUID runId, RunRepository runs, RunFiles files, Cancellation cancellation) {
+        this.runId = runId;
+        this.runs = runs;
+        this.files = files;
+        this.cancellation = cancellation;
+    }
+
+    @Override
+    public void onProgress(ProgressReport report) {
+        runs.recordProgress(runId, report);
+        if (runs.cancelRequested(runId)) {
+            cancellation.request();
+        }
+    }
+
+    @Override
+    public void onEpoch(EpochReport report) {
+        Path snapshot = files.snapshot(runId, report.epoch());
+        files.writeSnapshot(snapshot, report.samples(), report.sampleClasses());
+        runs.recordEpoch(runId, report, snapshot.getFileName().toString());
+    }
+}
