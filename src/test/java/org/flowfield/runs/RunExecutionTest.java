@@ -73,6 +73,23 @@ class RunExecutionTest {
     }
 
     @Test
+    void aRunWhoseLossBecomesNaNEndsAsFailedWithThatReason() {
+        // a learning rate beyond the form's bounds, stored directly, throws the flow's log-scales out of range
+        org.flowfield.training.TrainingConfig exploding = new org.flowfield.training.TrainingConfig(
+                ModelFamily.NORMALIZING_FLOW, null, null, 128 * 50, 5, 128, 0.9,
+                org.flowfield.training.LearningRateSchedule.CONSTANT, 1, 1);
+        Run run = new Run(UUID.randomUUID(), owner, "exploding", exploding, RunStatus.QUEUED, null, null, Instant.now(),
+                null, null, false, 0, exploding.totalSteps(), null);
+        runs.insert(run);
+
+        Run failed = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                .until(() -> service.find(owner, run.id()).orElseThrow(), stored -> stored.status().terminal());
+        assertThat(failed.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(failed.failureReason()).matches("the loss became (NaN|Infinity|-Infinity) at step \\d+ \\(epoch \\d+\\)");
+        assertThat(failed.finishedAt()).isNotNull();
+    }
+
+    @Test
     void cancellingARunningRunStopsItWithinSeconds() {
         RunSettings settings = RunPresets.quick(ModelFamily.NORMALIZING_FLOW);
         Run queued = service.queue(owner, settings);
