@@ -33,8 +33,9 @@ class RestartRecoveryTest {
 
     /** Reads the stored loss series while no server runs, straight from the database file. */
     private static List<String> progressUpTo(String dataDirectory, UUID runId, long step) {
-        String url = "jdbc:h2:file:" + dataDirectory + "/flowfield";
-        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(url, "flowfield", "");
+        String url = System.getProperty("spring.datasource.url", "jdbc:h2:file:" + dataDirectory + "/flowfield");
+        String user = System.getProperty("spring.datasource.username", "flowfield");
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(url, user, "");
                 java.sql.PreparedStatement query = connection.prepareStatement(
                         "select step || ':' || loss || ':' || steps_per_second from run_progress where run_id = ? and step <= ? order by step")) {
             query.setObject(1, runId);
