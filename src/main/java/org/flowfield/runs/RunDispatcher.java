@@ -3,6 +3,7 @@ package org.flowfield.runs;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import org.flowfield.queue.FairOrder;
 import org.flowfield.queue.QueueLimits;
 import org.flowfield.queue.QueuedRun;
@@ -52,7 +53,7 @@ class RunDispatcher {
         Instant now = clock.instant();
         for (QueuedRun next : FairOrder.nextToStart(queued, runs.lastStartedByOwner(), free, now)) {
             if (runs.markStarted(next.runId(), now, files.checkpoint(next.runId()).getFileName().toString())) {
-                java.util.UUID runId = next.runId();
+                UUID runId = next.runId();
                 jobs.enqueue(() -> trainingJob.train(runId));
             }
         }

@@ -4,12 +4,17 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.flowfield.metrics.QualityEvaluator;
+import org.flowfield.queue.QueuedRun;
+import org.flowfield.training.EpochReport;
+import org.flowfield.training.ProgressReport;
+import org.flowfield.training.TrainingResult;
 import org.flowfield.metrics.QualityFigures;
 import org.flowfield.flows.ModelFamily;
 import org.flowfield.training.TrainingConfig;
@@ -92,9 +97,9 @@ class RunRepository {
         jdbc.sql("select id from queue_lock where id = 1 for update").query(Integer.class).single();
     }
 
-    List<org.flowfield.queue.QueuedRun> queued() {
+    List<QueuedRun> queued() {
         return jdbc.sql("select id, owner_id, created_at from run where status = 'QUEUED'")
-                .query((row, i) -> new org.flowfield.queue.QueuedRun(row.getObject("id", UUID.class),
+                .query((row, i) -> new QueuedRun(row.getObject("id", UUID.class),
                         row.getObject("owner_id", UUID.class).toString(), row.getTimestamp("created_at").toInstant()))
                 .list();
     }
@@ -105,7 +110,7 @@ class RunRepository {
 
     /** When each owner last had a run started (the round robin's memory). */
     Map<String, Instant> lastStartedByOwner() {
-        Map<String, Instant> result = new java.util.HashMap<>();
+        Map<String, Instant> result = new HashMap<>();
         jdbc.sql("select owner_id, max(started_at) as last from run where started_at is not null group by owner_id")
                 .query((row, i) -> result.put(row.getObject("owner_id", UUID.class).toString(), row.getTimestamp("last").toInstant()))
                 .list();
@@ -133,7 +138,7 @@ class RunRepository {
         jdbc.sql("update run set device = :device where id = :id").param("device", device).param("id", id).update();
     }
 
-    void recordProgress(UUID id, org.flowfield.training.ProgressReport report) {
+    void recordProgress(UUID id, ProgressReport report) {
         jdbc.sql("insert into run_progress (run_id, step, epoch, loss, log_det, log_pz, learning_rate, steps_per_second) "
                         + "values (:id, :step, :epoch, :loss, :logDet, :logPz, :rate, :speed)")
                 .param("id", id)
@@ -148,7 +153,7 @@ class RunRepository {
         jdbc.sql("update run set steps_done = :step where id = :id").param("step", report.step()).param("id", id).update();
     }
 
-    void recordEpoch(UUID id, org.flowfield.training.EpochReport report, String snapshotFile) {
+    void recordEpoch(UUID id, EpochReport report, String snapshotFile) {
         jdbc.sql("insert into run_epoch (run_id, epoch, step, validation_loss, validation_log_det, validation_log_pz, snapshot_file) "
                         + "values (:id, :epoch, :step, :loss, :logDet, :logPz, :file)")
                 .param("id", id)
@@ -180,7 +185,7 @@ class RunRepository {
         return jdbc.sql("select cancel_requested from run where id = :id").param("id", id).query(Boolean.class).optional().orElse(true);
     }
 
-    void finish(UUID id, org.flowfield.training.TrainingResult result, Instant at) {
+    void finish(UUID id, TrainingResult result, Instant at) {
         jdbc.sql("update run set status = 'FINISHED', finished_at = :at, steps_done = :steps, heldout_nll = :nll, "
                         + "in_ring_fraction = :ring, sliced_w2 = :w2 where id = :id and status = 'RUNNING'")
                 .param("at", Timestamp.from(at))
