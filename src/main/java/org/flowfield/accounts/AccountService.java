@@ -8,6 +8,7 @@ import org.flowfield.accounts.AccountRepository.StoredAccount;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Signing up, looking accounts up and checking passwords. Usernames are case-insensitive: every
@@ -62,6 +63,22 @@ public class AccountService {
     }
 
     /** The account with this username, in any case; empty for {@code null} or an unknown name. */
+    /** The account that owns the reference runs every user can see; it can never log in. */
+    public static final UUID REFERENCE_ACCOUNT_ID = UUID.nameUUIDFromBytes("flowfield reference runs".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    /** Its username, reserved so that nobody can sign up under it. */
+    public static final String REFERENCE_USERNAME = "flowfield";
+    /** Not a bcrypt hash, so no password ever matches it. */
+    private static final String NO_PASSWORD = "!";
+
+    /** Creates the reference account if it does not exist yet, and returns its id. */
+    @Transactional
+    public UUID referenceAccount() {
+        if (accounts.findById(REFERENCE_ACCOUNT_ID).isEmpty()) {
+            accounts.insert(new Account(REFERENCE_ACCOUNT_ID, REFERENCE_USERNAME, clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS)), NO_PASSWORD);
+        }
+        return REFERENCE_ACCOUNT_ID;
+    }
+
     public Optional<Account> findByUsername(String username) {
         if (username == null) {
             return Optional.empty();

@@ -15,6 +15,8 @@ import org.flowfield.training.TrainingFailedException;
 import org.flowfield.training.TrainingListener;
 import org.flowfield.training.TrainingResult;
 import org.flowfield.training.TrainingStart;
+import org.flowfield.training.export.RunExportFiles;
+import org.flowfield.training.export.RunExportWriter;
 
 /**
  * {@code train --model nf|fm|cfm [--epochs E] [--points N] [--seed S] [--out DIR]}: trains one
@@ -49,19 +51,21 @@ public final class TrainCommand {
         try {
             TorchRuntime.start(1);
             CheckpointPolicy checkpoints = null;
+            TrainingListener listener = new ConsoleProgress();
             if (arguments.out() != null) {
                 Files.createDirectories(arguments.out());
-                checkpoints = new CheckpointPolicy(arguments.out().resolve("checkpoint.bin"), 0);
+                checkpoints = new CheckpointPolicy(arguments.out().resolve(RunExportFiles.CHECKPOINT), 0);
+                listener = TrainingListener.all(listener, new RunExportWriter(arguments.out()));
             }
             int evaluationThreads = Math.min(2, Runtime.getRuntime().availableProcessors());
-            TrainingResult result = new Trainer(new ConsoleProgress(), null, checkpoints, evaluationThreads).train(config);
+            TrainingResult result = new Trainer(listener, null, checkpoints, evaluationThreads).train(config);
             String json = json(result);
             if (arguments.out() != null) {
                 Files.writeString(arguments.out().resolve("result.json"), json + "\n");
             }
             out.println(json);
             return 0;
-        } catch (TrainingFailedException | IOException | IllegalArgumentException e) {
+        } catch (TrainingFailedException | IOException | java.io.UncheckedIOException | IllegalArgumentException e) {
             err.println("flowfield train: " + e.getMessage());
             return 1;
         }

@@ -154,16 +154,53 @@ class RunRepository {
     }
 
     void recordEpoch(UUID id, EpochReport report, String snapshotFile) {
+        recordEpoch(id, report.epoch(), report.step(), report.validation().loss(), report.validation().logDet(),
+                report.validation().logPz(), snapshotFile);
+    }
+
+    void recordEpoch(UUID id, int epoch, long step, double loss, double logDet, double logPz, String snapshotFile) {
         jdbc.sql("insert into run_epoch (run_id, epoch, step, validation_loss, validation_log_det, validation_log_pz, snapshot_file) "
                         + "values (:id, :epoch, :step, :loss, :logDet, :logPz, :file)")
                 .param("id", id)
-                .param("epoch", report.epoch())
-                .param("step", report.step())
-                .param("loss", report.validation().loss())
-                .param("logDet", finiteOrNull(report.validation().logDet()))
-                .param("logPz", finiteOrNull(report.validation().logPz()))
+                .param("epoch", epoch)
+                .param("step", step)
+                .param("loss", loss)
+                .param("logDet", finiteOrNull(logDet))
+                .param("logPz", finiteOrNull(logPz))
                 .param("file", snapshotFile)
                 .update();
+    }
+
+    /** Stores a run that finished elsewhere (a reference model), with its figures. */
+    void insertFinished(Run run, String checkpointFile) {
+        jdbc.sql("insert into run (" + COLUMNS + ", checkpoint_file) values (:id, :owner, :name, :family, :settings, 'FINISHED', "
+                        + "null, :device, :created, :started, :finished, false, :steps, :total, :nll, :ring, :w2, :checkpoint)")
+                .param("id", run.id())
+                .param("owner", run.ownerId())
+                .param("name", run.name())
+                .param("family", run.config().family().code())
+                .param("settings", encode(run.config()))
+                .param("device", run.device())
+                .param("created", Timestamp.from(run.createdAt()))
+                .param("started", Timestamp.from(run.startedAt()))
+                .param("finished", Timestamp.from(run.finishedAt()))
+                .param("steps", run.stepsDone())
+                .param("total", run.totalSteps())
+                .param("nll", run.figures().heldOutNll())
+                .param("ring", run.figures().inRingFraction())
+                .param("w2", run.figures().slicedW2())
+                .param("checkpoint", checkpointFile)
+                .update();
+    }
+
+    /** A run the viewer owns, or one of the reference runs everyone sees. */
+    Optional<Run> findVisible(UUID id, UUID viewerId, UUID referenceOwnerId) {
+        return jdbc.sql("select " + COLUMNS + " from run where id = :id and (owner_id = :viewer or owner_id = :reference)")
+                .param("id", id)
+                .param("viewer", viewerId)
+                .param("reference", referenceOwnerId)
+                .query(RunRepository::map)
+                .optional();
     }
 
     /** Forgets what was recorded after a checkpoint, before the run continues from it. */

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.flowfield.accounts.AccountService;
 import org.flowfield.queue.QueueAdmission;
 import org.flowfield.queue.QueueLimits;
 import org.flowfield.runs.settings.RunSettings;
@@ -47,10 +48,16 @@ public class RunService {
         return run;
     }
 
-    /** The run if the viewer may see it (today: if they own it), else empty. */
+    /** The run if the viewer may see it (their own runs and the reference runs), else empty. */
     @Transactional(readOnly = true)
     public Optional<Run> find(UUID viewerId, UUID runId) {
-        return runs.findOwned(runId, viewerId);
+        return runs.findVisible(runId, viewerId, AccountService.REFERENCE_ACCOUNT_ID);
+    }
+
+    /** The ready-made reference runs every user sees (trained by Flowfield with the exercise's recipe). */
+    @Transactional(readOnly = true)
+    public List<Run> listReference() {
+        return runs.listOwned(AccountService.REFERENCE_ACCOUNT_ID);
     }
 
     /** The viewer's own runs, newest first. */
@@ -67,7 +74,10 @@ public class RunService {
      */
     @Transactional
     public Run cancel(UUID viewerId, UUID runId) {
-        Run run = runs.findOwned(runId, viewerId).orElseThrow(() -> new RunNotFoundException(runId));
+        Run run = find(viewerId, runId).orElseThrow(() -> new RunNotFoundException(runId));
+        if (!run.ownerId().equals(viewerId)) {
+            return run;
+        }
         if (run.status() == RunStatus.QUEUED) {
             runs.transition(runId, RunStatus.QUEUED, RunStatus.CANCELLED, clock.instant());
         } else if (run.status() == RunStatus.RUNNING) {
