@@ -1,4 +1,5 @@
-# Flowfield's command-line trainer (the web app image arrives with the web app).
+# Flowfield: the command-line trainer, or (with no arguments) the training server with its queue.
+# The web pages arrive with the web app.
 #   docker build -t flowfield .                      CPU build of PyTorch
 #   docker build --build-arg PROFILE=cuda -t flowfield-cuda .   CUDA 12.4 build (needs an NVIDIA runtime)
 #   docker run --rm flowfield train --model fm --epochs 7
@@ -14,6 +15,9 @@ FROM eclipse-temurin:21-jre
 # see pom.xml: keep PyTorch's freed buffers in the heap instead of returning them to the kernel
 ENV MALLOC_MMAP_THRESHOLD_=4294967296 MALLOC_TRIM_THRESHOLD_=17179869184 DJL_CACHE_DIR=/var/cache/djl
 COPY --from=build /flowfield.jar /app/flowfield.jar
+COPY models /app/models
+ENV FLOWFIELD_REFERENCE_RUNS=/app/models FLOWFIELD_DATA_DIR=/data
+VOLUME /data
 WORKDIR /work
 ENTRYPOINT ["java", "--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC", "-Dai.djl.offline=true", "-jar", "/app/flowfield.jar"]
 CMD ["train", "--model", "fm"]
