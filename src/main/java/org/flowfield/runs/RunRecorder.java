@@ -2,6 +2,8 @@ package org.flowfield.runs;
 
 import java.nio.file.Path;
 import java.util.UUID;
+import org.flowfield.runs.live.RunUpdate;
+import org.flowfield.runs.live.RunUpdates;
 import org.flowfield.training.Cancellation;
 import org.flowfield.training.EpochReport;
 import org.flowfield.training.ProgressReport;
@@ -18,17 +20,20 @@ class RunRecorder implements TrainingListener {
     private final RunRepository runs;
     private final RunFiles files;
     private final Cancellation cancellation;
+    private final RunUpdates updates;
 
-    RunRecorder(UUID runId, RunRepository runs, RunFiles files, Cancellation cancellation) {
+    RunRecorder(UUID runId, RunRepository runs, RunFiles files, Cancellation cancellation, RunUpdates updates) {
         this.runId = runId;
         this.runs = runs;
         this.files = files;
         this.cancellation = cancellation;
+        this.updates = updates;
     }
 
     @Override
     public void onProgress(ProgressReport report) {
         runs.recordProgress(runId, report);
+        updates.publish(new RunUpdate.Progress(runId, report));
         if (runs.cancelRequested(runId)) {
             cancellation.request();
         }
@@ -39,5 +44,6 @@ class RunRecorder implements TrainingListener {
         Path snapshot = files.snapshot(runId, report.epoch());
         files.writeSnapshot(snapshot, report.samples(), report.sampleClasses());
         runs.recordEpoch(runId, report, snapshot.getFileName().toString());
+        updates.publish(new RunUpdate.Epoch(runId, report));
     }
 }

@@ -7,6 +7,8 @@ import java.util.UUID;
 import org.flowfield.accounts.AccountService;
 import org.flowfield.queue.QueueAdmission;
 import org.flowfield.queue.QueueLimits;
+import org.flowfield.runs.live.RunUpdate;
+import org.flowfield.runs.live.RunUpdates;
 import org.flowfield.runs.settings.RunSettings;
 import org.flowfield.runs.settings.RunSettingsMapper;
 import org.flowfield.training.TrainingConfig;
@@ -23,11 +25,24 @@ public class RunService {
     private final RunRepository runs;
     private final QueueAdmission admission;
     private final Clock clock;
+    private final RunUpdates updates;
 
-    RunService(RunRepository runs, QueueLimits limits, Clock clock) {
+    RunService(RunRepository runs, QueueLimits limits, Clock clock, RunUpdates updates) {
         this.runs = runs;
         this.admission = new QueueAdmission(limits);
         this.clock = clock;
+        this.updates = updates;
+    }
+
+    /**
+     * Streams a run's updates (progress, epochs, status) to a watcher, if the viewer may see the
+     * run; close the handle to stop.
+     *
+     * @throws RunNotFoundException when the viewer may not see the run
+     */
+    public RunUpdates.Subscription watch(UUID viewerId, UUID runId, java.util.function.Consumer<RunUpdate> watcher) {
+        find(viewerId, runId).orElseThrow(() -> new RunNotFoundException(runId));
+        return updates.subscribe(runId, watcher);
     }
 
     /**
@@ -80,6 +95,7 @@ public class RunService {
         }
         if (run.status() == RunStatus.QUEUED) {
             runs.transition(runId, RunStatus.QUEUED, RunStatus.CANCELLED, clock.instant());
+            updates.publish(new RunUpdate.StatusChanged(runId));
         } else if (run.status() == RunStatus.RUNNING) {
             runs.requestCancel(runId);
         }

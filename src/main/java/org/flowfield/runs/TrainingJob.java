@@ -4,6 +4,8 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.util.UUID;
 import org.flowfield.engine.TorchRuntime;
+import org.flowfield.runs.live.RunUpdate;
+import org.flowfield.runs.live.RunUpdates;
 import org.flowfield.training.Cancellation;
 import org.flowfield.training.Checkpoint;
 import org.flowfield.training.CheckpointFile;
@@ -32,14 +34,16 @@ public class TrainingJob {
     private final RunFiles files;
     private final ActiveTrainings active;
     private final Clock clock;
+    private final RunUpdates updates;
     private final int checkpointEverySteps;
 
-    TrainingJob(RunRepository runs, RunFiles files, ActiveTrainings active, Clock clock,
+    TrainingJob(RunRepository runs, RunFiles files, ActiveTrainings active, Clock clock, RunUpdates updates,
             @Value("${flowfield.runs.checkpoint-every-steps}") int checkpointEverySteps) {
         this.runs = runs;
         this.files = files;
         this.active = active;
         this.clock = clock;
+        this.updates = updates;
         this.checkpointEverySteps = checkpointEverySteps;
     }
 
@@ -59,6 +63,7 @@ public class TrainingJob {
         TorchRuntime runtime = TorchRuntime.get();
         runtime.useIntraOpThreads(1);
         runs.recordDevice(runId, runtime.deviceName());
+        updates.publish(new RunUpdate.StatusChanged(runId));
         Cancellation stop = new Cancellation();
         active.begin(runId, stop);
         try {
@@ -79,12 +84,13 @@ public class TrainingJob {
             runs.end(runId, RunStatus.FAILED, "internal error: " + e.getMessage(), clock.instant());
         } finally {
             active.end(runId);
+            updates.publish(new RunUpdate.StatusChanged(runId));
         }
     }
 
     private TrainingResult runTrainer(Run run, Cancellation stop) {
         UUID runId = run.id();
-        TrainingListener recorder = new RunRecorder(runId, runs, files, stop);
+        TrainingListener recorder = new RunRecorder(runId, runs, files, stop, updates);
         Trainer trainer = new Trainer(recorder, stop, new CheckpointPolicy(files.checkpoint(runId), checkpointEverySteps), 1);
         if (Files.exists(files.checkpoint(runId))) {
             Checkpoint checkpoint = CheckpointFile.read(files.checkpoint(runId));

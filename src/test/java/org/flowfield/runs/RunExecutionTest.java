@@ -53,6 +53,11 @@ class RunExecutionTest {
         RunSettings settings = RunPresets.smoke(ModelFamily.CONDITIONAL_FLOW_MATCHING);
         settings.setEpochs(2);
         Run queued = service.queue(owner, settings);
+        java.util.List<org.flowfield.runs.live.RunUpdate> updates = new java.util.concurrent.CopyOnWriteArrayList<>();
+        org.flowfield.runs.live.RunUpdates.Subscription watching = service.watch(owner, queued.id(), updates::add);
+        UUID stranger = UUID.randomUUID();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> service.watch(stranger, queued.id(), update -> {}))
+                .isInstanceOf(RunNotFoundException.class);
 
         Run finished = await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
                 .until(() -> service.find(owner, queued.id()).orElseThrow(), run -> run.status().terminal());
@@ -70,6 +75,14 @@ class RunExecutionTest {
         assertThat(snapshot.size()).isEqualTo(1_000);
         assertThat(snapshot.labels()).isNotNull().contains(0, 1, 2, 3, 4);
         assertThat(Files.exists(files.checkpoint(queued.id()))).isTrue();
+        await().atMost(Duration.ofSeconds(5)).until(() -> updates.stream()
+                .anyMatch(u -> u instanceof org.flowfield.runs.live.RunUpdate.StatusChanged) && updates.size() >= 4);
+        assertThat(updates).filteredOn(u -> u instanceof org.flowfield.runs.live.RunUpdate.Epoch).hasSize(2);
+        assertThat(updates).filteredOn(u -> u instanceof org.flowfield.runs.live.RunUpdate.Progress).isNotEmpty();
+        int seen = updates.size();
+        watching.close();
+        service.queue(owner, settings);
+        assertThat(updates).hasSize(seen);
     }
 
     @Test
