@@ -26,7 +26,7 @@ class ReferenceRunImporterTest {
 
     private static ConfigurableApplicationContext start(String dataDirectory, Path models) {
         return new SpringApplicationBuilder(FlowfieldApplication.class)
-                .run("--flowfield.data-dir=" + dataDirectory, "--flowfield.reference-runs=" + models,
+                .run("--server.port=0", "--flowfield.data-dir=" + dataDirectory, "--flowfield.reference-runs=" + models,
                         "--flowfield.queue.dispatch=false", "--jobrunr.background-job-server.enabled=false");
     }
 

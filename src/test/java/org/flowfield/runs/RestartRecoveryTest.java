@@ -27,7 +27,7 @@ class RestartRecoveryTest {
     private static ConfigurableApplicationContext start(String dataDirectory) {
         // command-line arguments outrank application.properties (builder properties would not)
         return new SpringApplicationBuilder(FlowfieldApplication.class)
-                .run("--flowfield.data-dir=" + dataDirectory, "--flowfield.queue.slots=1",
+                .run("--server.port=0", "--flowfield.data-dir=" + dataDirectory, "--flowfield.queue.slots=1",
                         "--flowfield.queue.dispatch-interval-ms=200", "--flowfield.runs.checkpoint-every-steps=20");
     }
 

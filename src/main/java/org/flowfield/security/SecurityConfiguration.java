@@ -1,0 +1,35 @@
+package org.flowfield.security;
+
+import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import org.flowfield.accounts.AccountService;
+import org.flowfield.accounts.ui.LoginView;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Log-in with the accounts' bcrypt hashes; every view needs a logged-in user unless it says
+ * otherwise (only the log-in and sign-up views do).
+ */
+@Configuration
+@EnableWebSecurity
+class SecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+        return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)).build();
+    }
+
+    @Bean
+    UserDetailsService userDetailsService(AccountService accounts) {
+        return username -> accounts.credentialsOf(username)
+                .filter(credentials -> !credentials.id().equals(AccountService.REFERENCE_ACCOUNT_ID))
+                .map(credentials -> User.withUsername(credentials.username()).password(credentials.passwordHash()).roles("USER").build())
+                .orElseThrow(() -> new UsernameNotFoundException("no such account"));
+    }
+}
