@@ -26,5 +26,6 @@ public class MainLayout extends AppLayout {
         bar.setAlignItems(FlexComponent.Alignment.CENTER);
         bar.expand(title);
         addToNavbar(bar);
+        setDrawerOpened(false);
     }
 }
