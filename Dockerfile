@@ -1,5 +1,5 @@
-# Flowfield: the command-line trainer, or (with no arguments) the training server with its queue.
-# The web pages arrive with the web app.
+# Flowfield: the command-line trainer (the default command below). Serving the web pages from the
+# image needs Vaadin's production front-end build in the build stage, which comes with the web app.
 #   docker build -t flowfield .                      CPU build of PyTorch
 #   docker build --build-arg PROFILE=cuda -t flowfield-cuda .   CUDA 12.4 build (needs an NVIDIA runtime)
 #   docker run --rm flowfield train --model fm --epochs 7
