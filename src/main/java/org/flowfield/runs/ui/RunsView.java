@@ -38,6 +38,7 @@ public class RunsView extends VerticalLayout {
         shown.addAll(runs.listReference());
         grid.setItems(shown);
         setSizeFull();
-        add(new H2("Runs"), grid);
+        add(new H2("Runs"), new com.vaadin.flow.component.button.Button("New run",
+                click -> getUI().ifPresent(ui -> ui.navigate(NewRunView.class))), grid);
     }
 }

@@ -1,0 +1,217 @@
+package org.flowfield.runs.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.ComponentEvent;
+import com.vaadin.flow.component.ComponentEventListener;
+import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.NumberField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.shared.Registration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.flowfield.flows.ModelFamily;
+import org.flowfield.runs.settings.FieldError;
+import org.flowfield.runs.settings.RunLimits;
+import org.flowfield.runs.settings.RunPreset;
+import org.flowfield.runs.settings.RunSettings;
+import org.flowfield.runs.settings.RunSettingsValidator;
+import org.flowfield.training.LearningRateSchedule;
+
+/**
+ * Every setting of a run, pre-filled from a preset, checked against the same bounds and messages
+ * as the service ({@link RunSettingsValidator}). It calls no service: a valid submission fires a
+ * {@link SubmitEvent} with the settings.
+ */
+public class RunSettingsForm extends FormLayout {
+
+    final Select<ModelFamily> family = new Select<>();
+    final Select<RunPreset> preset = new Select<>();
+    final TextField name = new TextField("Name");
+    final IntegerField points = integer("Training points", RunLimits.MIN_POINTS, RunLimits.MAX_POINTS);
+    final IntegerField epochs = integer("Epochs", RunLimits.MIN_EPOCHS, RunLimits.MAX_EPOCHS);
+    final IntegerField batchSize = integer("Batch size", RunLimits.MIN_BATCH_SIZE, RunLimits.MAX_BATCH_SIZE);
+    final NumberField learningRate = number("Learning rate", RunLimits.MIN_LEARNING_RATE, RunLimits.MAX_LEARNING_RATE);
+    final Select<LearningRateSchedule> schedule = new Select<>();
+    final TextField seed = new TextField("Seed");
+    final IntegerField couplingLayers = integer("Coupling layers", RunLimits.MIN_COUPLING_LAYERS, RunLimits.MAX_COUPLING_LAYERS);
+    final IntegerField nfHiddenWidth = integer("Width of each coupling network", RunLimits.MIN_NF_HIDDEN_WIDTH, RunLimits.MAX_NF_HIDDEN_WIDTH);
+    final IntegerField nfLinearLayers = integer("Linear layers per coupling network", RunLimits.MIN_NF_LINEAR_LAYERS, RunLimits.MAX_NF_LINEAR_LAYERS);
+    final IntegerField fmHiddenWidth = integer("Width of the vector field", RunLimits.MIN_FM_HIDDEN_WIDTH, RunLimits.MAX_FM_HIDDEN_WIDTH);
+    final IntegerField fmLinearLayers = integer("Linear layers of the vector field", RunLimits.MIN_FM_LINEAR_LAYERS, RunLimits.MAX_FM_LINEAR_LAYERS);
+    final IntegerField embeddingDim = integer("Class embedding size", RunLimits.MIN_EMBEDDING_DIM, RunLimits.MAX_EMBEDDING_DIM);
+    final NumberField sigmaMin = number("σ_min of the probability path", RunLimits.MIN_SIGMA_MIN, RunLimits.MAX_SIGMA_MIN);
+    final Checkbox minibatchOptimalTransport = new Checkbox("Pair noise and data by minibatch optimal transport");
+    final NumberField leakySlope = number("LeakyReLU slope", RunLimits.MIN_LEAKY_SLOPE, RunLimits.MAX_LEAKY_SLOPE);
+    final Button queue = new Button("Queue the run");
+
+    private final Map<String, Component> fields = new LinkedHashMap<>();
+
+    public RunSettingsForm() {
+        family.setLabel("Model");
+        family.setItems(ModelFamily.values());
+        family.setItemLabelGenerator(ModelFamily::title);
+        preset.setLabel("Preset");
+        preset.setItems(RunPreset.values());
+        preset.setItemLabelGenerator(RunPreset::displayName);
+        schedule.setLabel("Learning-rate schedule");
+        schedule.setItems(LearningRateSchedule.values());
+        schedule.setItemLabelGenerator(s -> s == LearningRateSchedule.COSINE ? "Cosine annealing over the epochs" : "Constant");
+        name.setMaxLength(RunLimits.MAX_NAME_LENGTH);
+        fields.put(RunSettings.NAME, name);
+        fields.put(RunSettings.FAMILY, family);
+        fields.put(RunSettings.POINTS, points);
+        fields.put(RunSettings.EPOCHS, epochs);
+        fields.put(RunSettings.BATCH_SIZE, batchSize);
+        fields.put(RunSettings.LEARNING_RATE, learningRate);
+        fields.put(RunSettings.SCHEDULE, schedule);
+        fields.put(RunSettings.SEED, seed);
+        fields.put(RunSettings.COUPLING_LAYERS, couplingLayers);
+        fields.put(RunSettings.NF_HIDDEN_WIDTH, nfHiddenWidth);
+        fields.put(RunSettings.NF_LINEAR_LAYERS, nfLinearLayers);
+        fields.put(RunSettings.FM_HIDDEN_WIDTH, fmHiddenWidth);
+        fields.put(RunSettings.FM_LINEAR_LAYERS, fmLinearLayers);
+        fields.put(RunSettings.EMBEDDING_DIM, embeddingDim);
+        fields.put(RunSettings.SIGMA_MIN, sigmaMin);
+        fields.put(RunSettings.MINIBATCH_OPTIMAL_TRANSPORT, minibatchOptimalTransport);
+        fields.put(RunSettings.LEAKY_SLOPE, leakySlope);
+        add(family, preset);
+        fields.values().stream().filter(field -> field != family).forEach(this::add);
+        queue.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        queue.addClickListener(click -> submit());
+        add(queue);
+        family.addValueChangeListener(change -> showFieldsOf(change.getValue()));
+        preset.addValueChangeListener(change -> {
+            if (change.getValue() != null && family.getValue() != null) {
+                write(change.getValue().settings(family.getValue()));
+            }
+        });
+        family.setValue(ModelFamily.NORMALIZING_FLOW);
+        preset.setValue(RunPreset.EXERCISE_DEFAULTS);
+    }
+
+    /** Shows only the settings the family uses. */
+    private void showFieldsOf(ModelFamily chosen) {
+        List<String> used = chosen == null ? List.of() : RunSettings.fieldsFor(chosen);
+        fields.forEach((field, component) -> component.setVisible(field.equals(RunSettings.FAMILY) || used.contains(field)));
+        if (chosen != null && preset.getValue() != null) {
+            RunSettings settings = read();
+            RunSettings defaults = preset.getValue().settings(chosen);
+            defaults.setName(settings.getName() == null || settings.getName().isBlank() ? defaults.getName() : settings.getName());
+            write(defaults);
+        }
+    }
+
+    void write(RunSettings settings) {
+        name.setValue(settings.getName() == null ? "" : settings.getName());
+        points.setValue(settings.getPoints());
+        epochs.setValue(settings.getEpochs());
+        batchSize.setValue(settings.getBatchSize());
+        learningRate.setValue(settings.getLearningRate());
+        schedule.setValue(settings.getSchedule());
+        seed.setValue(settings.getSeed() == null ? "" : Long.toString(settings.getSeed()));
+        couplingLayers.setValue(settings.getCouplingLayers());
+        nfHiddenWidth.setValue(settings.getNfHiddenWidth());
+        nfLinearLayers.setValue(settings.getNfLinearLayers());
+        fmHiddenWidth.setValue(settings.getFmHiddenWidth());
+        fmLinearLayers.setValue(settings.getFmLinearLayers());
+        embeddingDim.setValue(settings.getEmbeddingDim());
+        sigmaMin.setValue(settings.getSigmaMin());
+        minibatchOptimalTransport.setValue(Boolean.TRUE.equals(settings.getMinibatchOptimalTransport()));
+        leakySlope.setValue(settings.getLeakySlope());
+    }
+
+    /** The settings as entered; an empty or unreadable entry is missing (null). */
+    RunSettings read() {
+        RunSettings settings = new RunSettings();
+        settings.setName(name.getValue());
+        settings.setFamily(family.getValue());
+        settings.setPoints(points.getValue());
+        settings.setEpochs(epochs.getValue());
+        settings.setBatchSize(batchSize.getValue());
+        settings.setLearningRate(learningRate.getValue());
+        settings.setSchedule(schedule.getValue());
+        settings.setSeed(parseSeed(seed.getValue()));
+        settings.setCouplingLayers(couplingLayers.getValue());
+        settings.setNfHiddenWidth(nfHiddenWidth.getValue());
+        settings.setNfLinearLayers(nfLinearLayers.getValue());
+        settings.setFmHiddenWidth(fmHiddenWidth.getValue());
+        settings.setFmLinearLayers(fmLinearLayers.getValue());
+        settings.setEmbeddingDim(embeddingDim.getValue());
+        settings.setSigmaMin(sigmaMin.getValue());
+        settings.setMinibatchOptimalTransport(minibatchOptimalTransport.getValue());
+        settings.setLeakySlope(leakySlope.getValue());
+        return settings;
+    }
+
+    private static Long parseSeed(String text) {
+        try {
+            return text == null || text.isBlank() ? null : Long.parseLong(text.strip());
+        } catch (NumberFormatException e) {
+            return -1L;
+        }
+    }
+
+    /** Puts each message next to its field (and clears the others); true when there were none. */
+    public boolean show(List<FieldError> errors) {
+        fields.values().forEach(component -> {
+            if (component instanceof HasValidation field) {
+                field.setInvalid(false);
+            }
+        });
+        for (Map.Entry<String, List<String>> entry : FieldError.byField(errors).entrySet()) {
+            if (fields.get(entry.getKey()) instanceof HasValidation field) {
+                field.setErrorMessage(String.join("; ", entry.getValue()));
+                field.setInvalid(true);
+            }
+        }
+        return errors.isEmpty();
+    }
+
+    private void submit() {
+        RunSettings settings = read();
+        if (show(RunSettingsValidator.validate(settings))) {
+            fireEvent(new SubmitEvent(this, settings));
+        }
+    }
+
+    public Registration addSubmitListener(ComponentEventListener<SubmitEvent> listener) {
+        return addListener(SubmitEvent.class, listener);
+    }
+
+    /** Valid settings to queue. */
+    public static class SubmitEvent extends ComponentEvent<RunSettingsForm> {
+        private final RunSettings settings;
+
+        SubmitEvent(RunSettingsForm source, RunSettings settings) {
+            super(source, false);
+            this.settings = settings;
+        }
+
+        public RunSettings settings() {
+            return settings;
+        }
+    }
+
+    private static IntegerField integer(String label, int min, int max) {
+        IntegerField field = new IntegerField(label);
+        field.setMin(min);
+        field.setMax(max);
+        field.setHelperText(String.format(java.util.Locale.ROOT, "%,d to %,d", min, max));
+        return field;
+    }
+
+    private static NumberField number(String label, double min, double max) {
+        NumberField field = new NumberField(label);
+        field.setMin(min);
+        field.setMax(max);
+        field.setHelperText(min + " to " + max);
+        return field;
+    }
+}

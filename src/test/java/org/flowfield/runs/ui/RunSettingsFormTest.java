@@ -1,0 +1,87 @@
+package org.flowfield.runs.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.vaadin.flow.component.UI;
+import java.util.ArrayList;
+import java.util.List;
+import org.flowfield.flows.ModelFamily;
+import org.flowfield.runs.settings.RunPreset;
+import org.flowfield.runs.settings.RunSettings;
+import org.flowfield.runs.settings.RunSettingsMapper;
+import org.flowfield.training.TrainingConfig;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The form alone, as plain JUnit: it fires events and calls no service. */
+class RunSettingsFormTest {
+
+    RunSettingsForm form;
+    final List<RunSettings> submitted = new ArrayList<>();
+
+    @BeforeEach
+    void vaadin() {
+        MockVaadin.setup();
+        form = new RunSettingsForm();
+        form.addSubmitListener(event -> submitted.add(event.settings()));
+        UI.getCurrent().add(form);
+    }
+
+    @AfterEach
+    void tearDown() {
+        MockVaadin.tearDown();
+    }
+
+    @Test
+    void itOpensWithTheExercisesDefaultsForANormalizingFlow() {
+        form.queue.click();
+
+        assertThat(submitted).hasSize(1);
+        TrainingConfig config = RunSettingsMapper.toTrainingConfig(submitted.get(0));
+        assertThat(config).isEqualTo(TrainingConfig.exercise(ModelFamily.NORMALIZING_FLOW, 0));
+        assertThat(form.couplingLayers.isVisible()).isTrue();
+        assertThat(form.fmHiddenWidth.isVisible()).isFalse();
+        assertThat(form.embeddingDim.isVisible()).isFalse();
+    }
+
+    @Test
+    void choosingAFamilyShowsItsSettingsWithItsDefaultsAndTheQuickPresetSetsSevenEpochs() {
+        form.family.setValue(ModelFamily.CONDITIONAL_FLOW_MATCHING);
+        form.preset.setValue(RunPreset.QUICK);
+
+        assertThat(form.couplingLayers.isVisible()).isFalse();
+        assertThat(form.fmHiddenWidth.isVisible()).isTrue();
+        assertThat(form.embeddingDim.isVisible()).isTrue();
+        assertThat(form.fmHiddenWidth.getValue()).isEqualTo(64);
+        assertThat(form.epochs.getValue()).isEqualTo(7);
+        form.queue.click();
+        assertThat(RunSettingsMapper.toTrainingConfig(submitted.get(0)))
+                .isEqualTo(TrainingConfig.exercise(ModelFamily.CONDITIONAL_FLOW_MATCHING, 0).withEpochs(7));
+    }
+
+    @Test
+    void outOfRangeAndMissingValuesGetTheServicesMessagesNextToTheirFieldsAndNothingIsSubmitted() {
+        form.points.setValue(10);
+        form.learningRate.clear();
+        form.seed.setValue("not a number");
+
+        form.queue.click();
+
+        assertThat(submitted).isEmpty();
+        assertThat(form.points.isInvalid()).isTrue();
+        assertThat(form.points.getErrorMessage()).isEqualTo("Points must be between 500 and 1,000,000");
+        assertThat(form.learningRate.isInvalid()).isTrue();
+        assertThat(form.learningRate.getErrorMessage()).isEqualTo("Learning rate is required");
+        assertThat(form.seed.isInvalid()).isTrue();
+        assertThat(form.epochs.isInvalid()).isFalse();
+
+        form.points.setValue(5_000);
+        form.learningRate.setValue(1e-3);
+        form.seed.setValue("7");
+        form.queue.click();
+        assertThat(submitted).hasSize(1);
+        assertThat(form.points.isInvalid()).isFalse();
+    }
+}
