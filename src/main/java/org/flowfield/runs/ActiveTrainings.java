@@ -24,7 +24,7 @@ class ActiveTrainings {
     private static final Logger log = LoggerFactory.getLogger(ActiveTrainings.class);
     private static final Duration STOP_WAIT = Duration.ofSeconds(60);
 
-    private record Active(Cancellation shutdown, CountDownLatch done) {}
+    private record Active(Cancellation stop, CountDownLatch done) {}
 
     private final Map<UUID, Active> active = new ConcurrentHashMap<>();
     private volatile boolean stopping;
@@ -52,7 +52,7 @@ class ActiveTrainings {
     @EventListener(ContextClosedEvent.class)
     void stopAll() {
         stopping = true;
-        active.values().forEach(entry -> entry.shutdown().request());
+        active.values().forEach(entry -> entry.stop().request());
         long deadline = System.nanoTime() + STOP_WAIT.toNanos();
         for (Map.Entry<UUID, Active> entry : active.entrySet()) {
             try {

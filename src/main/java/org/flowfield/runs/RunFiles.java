@@ -2,9 +2,7 @@ package org.flowfield.runs;
 
 import java.nio.file.Path;
 import java.util.UUID;
-import org.flowfield.data.PointCloud;
 import org.flowfield.training.export.RunExportFiles;
-import org.flowfield.training.export.SampleSnapshot;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -31,13 +29,5 @@ class RunFiles {
 
     Path snapshot(UUID runId, int epoch) {
         return directory(runId).resolve(RunExportFiles.samples(epoch));
-    }
-
-    void writeSnapshot(Path file, float[] xy, int[] labels) {
-        SampleSnapshot.write(file, xy, labels);
-    }
-
-    PointCloud readSnapshot(Path file) {
-        return SampleSnapshot.read(file);
     }
 }

@@ -8,6 +8,7 @@ import org.flowfield.training.Cancellation;
 import org.flowfield.training.EpochReport;
 import org.flowfield.training.ProgressReport;
 import org.flowfield.training.TrainingListener;
+import org.flowfield.training.export.SampleSnapshot;
 
 /**
  * Stores what a training run reports: the loss series, each epoch's validation loss and sample
@@ -42,7 +43,7 @@ class RunRecorder implements TrainingListener {
     @Override
     public void onEpoch(EpochReport report) {
         Path snapshot = files.snapshot(runId, report.epoch());
-        files.writeSnapshot(snapshot, report.samples(), report.sampleClasses());
+        SampleSnapshot.write(snapshot, report.samples(), report.sampleClasses());
         runs.recordEpoch(runId, report, snapshot.getFileName().toString());
         updates.publish(new RunUpdate.Epoch(runId, report));
     }

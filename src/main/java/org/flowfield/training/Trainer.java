@@ -71,8 +71,8 @@ public final class Trainer {
             double earlierSeconds) {
         int n = data.size();
         int batchSize = config.batchSize();
-        int stepsPerEpoch = (n + batchSize - 1) / batchSize;
-        long totalSteps = (long) stepsPerEpoch * config.epochs();
+        int stepsPerEpoch = config.stepsPerEpoch();
+        long totalSteps = config.totalSteps();
         RingDataset heldOut = RingDataset.heldOut(config.family().dataSet(), config.seed(), data.standardization());
         TorchRuntime.get().useIntraOpThreads(1);
         listener.onStart(new TrainingStart(config, data.standardization(), n, totalSteps, doneSteps,

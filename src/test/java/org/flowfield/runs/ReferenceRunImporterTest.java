@@ -63,7 +63,7 @@ class ReferenceRunImporterTest {
             assertThat(runs.recordedSteps(runId)).last().isEqualTo(16L);
             RunFiles files = first.getBean(RunFiles.class);
             assertThat(Files.exists(files.checkpoint(runId))).isTrue();
-            assertThat(files.readSnapshot(files.snapshot(runId, 1)).xy()).containsExactly(
+            assertThat(org.flowfield.training.export.SampleSnapshot.read(files.snapshot(runId, 1)).xy()).containsExactly(
                     org.flowfield.training.export.SampleSnapshot.read(folder.resolve("samples-epoch-1.bin")).xy());
             assertThatThrownBy(() -> accounts.signUp("Flowfield", "another long password")).isInstanceOf(UsernameTakenException.class);
             assertThat(accounts.authenticate("flowfield", "!")).isEmpty();

@@ -71,7 +71,7 @@ class RunExecutionTest {
         assertThat(finished.figures().heldOutNll()).isFinite();
         assertThat(runs.recordedEpochs(queued.id())).containsExactly(0, 1);
         assertThat(runs.recordedSteps(queued.id())).isSorted().doesNotHaveDuplicates().last().isEqualTo(finished.totalSteps());
-        PointCloud snapshot = files.readSnapshot(files.snapshot(queued.id(), 1));
+        PointCloud snapshot = org.flowfield.training.export.SampleSnapshot.read(files.snapshot(queued.id(), 1));
         assertThat(snapshot.size()).isEqualTo(1_000);
         assertThat(snapshot.labels()).isNotNull().contains(0, 1, 2, 3, 4);
         assertThat(Files.exists(files.checkpoint(queued.id()))).isTrue();
