@@ -218,6 +218,38 @@ class RunRepository {
         return jdbc.sql("select step from run_progress where run_id = :id order by step").param("id", id).query(Long.class).list();
     }
 
+    List<LossPoint> lossSeries(UUID id) {
+        return jdbc.sql("select step, epoch, loss, log_det, log_pz, learning_rate, steps_per_second from run_progress "
+                        + "where run_id = :id order by step")
+                .param("id", id)
+                .query((row, i) -> new LossPoint(row.getLong("step"), row.getInt("epoch"), row.getDouble("loss"),
+                        nullableDouble(row, "log_det"), nullableDouble(row, "log_pz"), row.getDouble("learning_rate"),
+                        row.getDouble("steps_per_second")))
+                .list();
+    }
+
+    List<EpochRecord> epochs(UUID id) {
+        return jdbc.sql("select epoch, step, validation_loss, validation_log_det, validation_log_pz from run_epoch "
+                        + "where run_id = :id order by epoch")
+                .param("id", id)
+                .query((row, i) -> new EpochRecord(row.getInt("epoch"), row.getLong("step"), row.getDouble("validation_loss"),
+                        nullableDouble(row, "validation_log_det"), nullableDouble(row, "validation_log_pz")))
+                .list();
+    }
+
+    Optional<String> snapshotFile(UUID id, int epoch) {
+        return jdbc.sql("select snapshot_file from run_epoch where run_id = :id and epoch = :epoch")
+                .param("id", id)
+                .param("epoch", epoch)
+                .query(String.class)
+                .optional();
+    }
+
+    private static double nullableDouble(ResultSet row, String column) throws SQLException {
+        double value = row.getDouble(column);
+        return row.wasNull() ? Double.NaN : value;
+    }
+
     boolean cancelRequested(UUID id) {
         return jdbc.sql("select cancel_requested from run where id = :id").param("id", id).query(Boolean.class).optional().orElse(true);
     }

@@ -5,6 +5,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.flowfield.accounts.AccountService;
+import org.flowfield.data.PointCloud;
+import org.flowfield.training.Checkpoint;
+import org.flowfield.training.CheckpointFile;
+import org.flowfield.training.export.SampleSnapshot;
 import org.flowfield.queue.QueueAdmission;
 import org.flowfield.queue.QueueLimits;
 import org.flowfield.runs.live.RunUpdate;
@@ -23,12 +27,14 @@ import org.springframework.transaction.annotation.Transactional;
 public class RunService {
 
     private final RunRepository runs;
+    private final RunFiles files;
     private final QueueAdmission admission;
     private final Clock clock;
     private final RunUpdates updates;
 
-    RunService(RunRepository runs, QueueLimits limits, Clock clock, RunUpdates updates) {
+    RunService(RunRepository runs, RunFiles files, QueueLimits limits, Clock clock, RunUpdates updates) {
         this.runs = runs;
+        this.files = files;
         this.admission = new QueueAdmission(limits);
         this.clock = clock;
         this.updates = updates;
@@ -67,6 +73,45 @@ public class RunService {
     @Transactional(readOnly = true)
     public Optional<Run> find(UUID viewerId, UUID runId) {
         return runs.findVisible(runId, viewerId, AccountService.REFERENCE_ACCOUNT_ID);
+    }
+
+    /**
+     * The run's loss curve and finished epochs, as recorded so far.
+     *
+     * @throws RunNotFoundException when the viewer may not see the run
+     */
+    @Transactional(readOnly = true)
+    public RunHistory history(UUID viewerId, UUID runId) {
+        Run run = find(viewerId, runId).orElseThrow(() -> new RunNotFoundException(runId));
+        return new RunHistory(run, runs.lossSeries(runId), runs.epochs(runId));
+    }
+
+    /**
+     * The model's sample snapshot at the end of an epoch (standardised coordinates, with classes
+     * for class-conditional runs).
+     *
+     * @throws RunNotFoundException when the viewer may not see the run, or it has no such epoch
+     */
+    @Transactional(readOnly = true)
+    public PointCloud snapshot(UUID viewerId, UUID runId, int epoch) {
+        find(viewerId, runId).orElseThrow(() -> new RunNotFoundException(runId));
+        runs.snapshotFile(runId, epoch).orElseThrow(() -> new RunNotFoundException(runId));
+        return SampleSnapshot.read(files.snapshot(runId, epoch));
+    }
+
+    /**
+     * The final model of a finished run: weights, configuration and the training data's
+     * standardisation.
+     *
+     * @throws RunNotFoundException when the viewer may not see the run
+     * @throws RunNotFinishedException when the run has not finished
+     */
+    public Checkpoint finalCheckpoint(UUID viewerId, UUID runId) {
+        Run run = find(viewerId, runId).orElseThrow(() -> new RunNotFoundException(runId));
+        if (run.status() != RunStatus.FINISHED) {
+            throw new RunNotFinishedException(runId, run.status());
+        }
+        return CheckpointFile.read(files.checkpoint(runId));
     }
 
     /** The ready-made reference runs every user sees (trained by Flowfield with the exercise's recipe). */
