@@ -25,7 +25,7 @@ public final class RunPresets {
     public static final int SMOKE_POINTS = 2_000;
 
     /** Epochs of the smoke preset. */
-    public static final int SMOKE_EPOCHS = 1;
+    public static final int SMOKE_EPOCHS = 3;
 
     /** The smoke preset's normalizing flow: 4 coupling layers of 3 linears of width 8. */
     public static final CouplingFlowConfig SMOKE_COUPLING_FLOW = new CouplingFlowConfig(4, 8, 3, 0.01);

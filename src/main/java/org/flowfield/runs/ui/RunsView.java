@@ -1,29 +1,52 @@
 package org.flowfield.runs.ui;
 
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
 import jakarta.annotation.security.PermitAll;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
 import org.flowfield.runs.Run;
 import org.flowfield.runs.RunService;
+import org.flowfield.runs.live.FrameMailbox;
+import org.flowfield.runs.live.RunUpdates;
 import org.flowfield.security.CurrentAccount;
 
-/** The user's runs and the reference runs, with status, family, key settings, figures and progress. */
+/**
+ * The user's runs and the reference runs, with status, family, key settings, figures and
+ * progress. The list follows the user's unfinished runs live; a click opens a run.
+ */
 @Route("")
 @PageTitle("Runs · Flowfield")
 @PermitAll
 public class RunsView extends VerticalLayout {
 
+    /** The list redraws at most this often while runs train, however fast their updates come. */
+    static final int REFRESH_PAUSE_MS = 500;
+
     final Grid<Run> grid = new Grid<>();
+    private final RunService runs;
+    private final CurrentAccount current;
+    private final Map<UUID, RunUpdates.Subscription> watched = new HashMap<>();
+    private FrameMailbox<Boolean> refreshes;
 
     public RunsView(RunService runs, CurrentAccount current) {
+        this.runs = runs;
+        this.current = current;
         grid.addColumn(Run::name).setHeader("Name").setFlexGrow(2);
-        grid.addColumn(run -> run.config().family().title()).setHeader("Model");
+        grid.addColumn(run -> run.config().family().title()).setHeader("Model").setFlexGrow(2);
         grid.addColumn(run -> run.status().name().toLowerCase(Locale.ROOT)).setHeader("Status");
         grid.addColumn(run -> String.format(Locale.ROOT, "%,d points, %d epochs, seed %d",
                 run.config().points(), run.config().epochs(), run.config().seed())).setHeader("Settings").setFlexGrow(2);
@@ -34,11 +57,56 @@ public class RunsView extends VerticalLayout {
                 .setHeader("In-ring");
         grid.addColumn(run -> run.figures() == null ? "" : String.format(Locale.ROOT, "%.4f", run.figures().slicedW2()))
                 .setHeader("Sliced W2");
+        grid.addItemClickListener(click -> open(click.getItem()));
+        grid.setItems(visibleRuns());
+        setSizeFull();
+        Button newRun = new Button("New run", click -> getUI().ifPresent(ui -> ui.navigate(NewRunView.class)));
+        newRun.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        add(new H2("Runs"), newRun, grid);
+    }
+
+    private void open(Run run) {
+        getUI().ifPresent(ui -> ui.navigate(RunView.class, new RouteParameters("runId", run.id().toString())));
+    }
+
+    private List<Run> visibleRuns() {
         List<Run> shown = new ArrayList<>(runs.listOwn(current.id()));
         shown.addAll(runs.listReference());
+        return shown;
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attachEvent) {
+        UI ui = attachEvent.getUI();
+        refreshes = new FrameMailbox<>(signal -> ui.access(this::refresh));
+        refresh();
+    }
+
+    /** Reloads the list, follows runs that are not finished yet, and lets the next refresh come after a pause. */
+    private void refresh() {
+        List<Run> shown = visibleRuns();
         grid.setItems(shown);
-        setSizeFull();
-        add(new H2("Runs"), new com.vaadin.flow.component.button.Button("New run",
-                click -> getUI().ifPresent(ui -> ui.navigate(NewRunView.class))), grid);
+        UUID viewer = current.id();
+        FrameMailbox<Boolean> mailbox = refreshes;
+        for (Run run : shown) {
+            if (!run.status().terminal() && run.ownerId().equals(viewer) && !watched.containsKey(run.id())) {
+                watched.put(run.id(), runs.watch(viewer, run.id(), update -> mailbox.offer(Boolean.TRUE)));
+            }
+        }
+        watched.entrySet().removeIf(entry -> {
+            boolean ended = shown.stream().noneMatch(run -> run.id().equals(entry.getKey()) && !run.status().terminal());
+            if (ended) {
+                entry.getValue().close();
+            }
+            return ended;
+        });
+        getElement().executeJs("return new Promise(resolve => setTimeout(resolve, $0))", REFRESH_PAUSE_MS)
+                .then(ignored -> mailbox.acknowledge(), error -> mailbox.acknowledge());
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detachEvent) {
+        watched.values().forEach(RunUpdates.Subscription::close);
+        watched.clear();
     }
 }

@@ -95,8 +95,8 @@ class RunPresetsTest {
         TrainingConfig config = RunSettingsMapper.toTrainingConfig(RunPresets.smoke(family));
 
         assertThat(config.points()).isEqualTo(2_000);
-        assertThat(config.epochs()).isEqualTo(1);
-        assertThat(config.totalSteps()).isEqualTo(16);
+        assertThat(config.epochs()).isEqualTo(3);
+        assertThat(config.totalSteps()).isEqualTo(48);
         if (family == ModelFamily.NORMALIZING_FLOW) {
             assertThat(config.couplingFlow()).isEqualTo(new CouplingFlowConfig(4, 8, 3, 0.01));
             assertThat(config.flowMatching()).isEqualTo(FlowMatchingConfig.EXERCISE);

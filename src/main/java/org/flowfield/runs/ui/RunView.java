@@ -1,0 +1,197 @@
+package org.flowfield.runs.ui;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.PermitAll;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.flowfield.data.PointCloud;
+import org.flowfield.runs.Run;
+import org.flowfield.runs.RunHistory;
+import org.flowfield.runs.RunNotFoundException;
+import org.flowfield.runs.RunService;
+import org.flowfield.runs.live.FrameMailbox;
+import org.flowfield.runs.live.RunUpdate;
+import org.flowfield.runs.live.RunUpdates;
+import org.flowfield.security.CurrentAccount;
+
+/**
+ * One run: what it is, and its training, live while it trains (server push, one frame in flight
+ * per browser) and replayable once finished. A run id the viewer may not see, including one that
+ * does not exist or is not a UUID, shows the same "not found" page.
+ */
+@Route("runs/:runId")
+@PermitAll
+public class RunView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    static final String NOT_FOUND = "Run not found";
+
+    private final RunService runs;
+    private final CurrentAccount current;
+    private UUID runId;
+    private String title = NOT_FOUND;
+    TrainingPanel training;
+    final Span status = new Span();
+    final Button cancel = new Button("Cancel run");
+
+    private LiveRun live;
+    private FrameMailbox<RunFrame> mailbox;
+    private final List<RunUpdate> early = new ArrayList<>();
+    private RunUpdates.Subscription subscription;
+
+    public RunView(RunService runs, CurrentAccount current) {
+        this.runs = runs;
+        this.current = current;
+        setWidthFull();
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        show(event.getRouteParameters().get("runId").orElse(""));
+    }
+
+    /** Shows the run with this id (as the address gives it), or "not found". */
+    void show(String runIdText) {
+        removeAll();
+        runId = parseId(runIdText).orElse(null);
+        Optional<Run> run = runId == null ? Optional.empty() : runs.find(current.id(), runId);
+        if (run.isEmpty()) {
+            runId = null;
+            title = NOT_FOUND;
+            add(new H2(NOT_FOUND), new Paragraph("There is no run with this address that you can see."));
+            return;
+        }
+        showRun(run.get());
+    }
+
+    @Override
+    public String getPageTitle() {
+        return title + " · Flowfield";
+    }
+
+    private void showRun(Run run) {
+        title = run.name();
+        training = new TrainingPanel(run);
+        cancel.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+        cancel.addClickListener(click -> {
+            Run after = runs.cancel(current.id(), run.id());
+            showStatus(after);
+        });
+        status.addClassName("run-status");
+        HorizontalLayout heading = new HorizontalLayout(new H2(run.name()), status, cancel);
+        heading.setAlignItems(FlexComponent.Alignment.BASELINE);
+        add(heading, new Span(settingsLine(run)), training);
+        showStatus(run);
+    }
+
+    private void showStatus(Run run) {
+        status.setText(run.status().name().toLowerCase(Locale.ROOT)
+                + (run.device() == null ? "" : " on " + run.device())
+                + (run.cancelRequested() && !run.status().terminal() ? " (cancelling)" : ""));
+        cancel.setVisible(run.ownerId().equals(current.id()) && !run.status().terminal() && !run.cancelRequested());
+    }
+
+    static String settingsLine(Run run) {
+        var config = run.config();
+        return String.format(Locale.ROOT, "%s · %,d points · %d epochs · batch %d · learning rate %s · seed %d",
+                config.family().title(), config.points(), config.epochs(), config.batchSize(), config.learningRate(), config.seed());
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attachEvent) {
+        if (runId == null) {
+            return;
+        }
+        UI ui = attachEvent.getUI();
+        UUID viewer = current.id();
+        FrameMailbox<RunFrame> frames = new FrameMailbox<>(frame -> ui.access(() -> draw(viewer, frame)));
+        mailbox = frames;
+        try {
+            subscription = runs.watch(viewer, runId, update -> onUpdate(viewer, update, frames));
+            RunHistory history = runs.history(viewer, runId);
+            PointCloud last = history.epochs().isEmpty() ? null
+                    : runs.snapshot(viewer, runId, history.epochs().getLast().epoch());
+            synchronized (early) {
+                live = new LiveRun(history, last);
+                early.forEach(live::apply);
+                early.clear();
+            }
+            frames.offer(live.frame());
+        } catch (RunNotFoundException e) {
+            ui.navigate(RunsView.class);
+        }
+    }
+
+    /** Draws a frame; the mailbox sends the next one only when the browser has painted this one. */
+    private void draw(UUID viewer, RunFrame frame) {
+        FrameMailbox<RunFrame> frames = mailbox;
+        showStatus(frame.run());
+        training.show(frame, epoch -> runs.snapshot(viewer, runId, epoch))
+                .whenComplete((drawn, failure) -> frames.acknowledge());
+    }
+
+    private void onUpdate(UUID viewer, RunUpdate update, FrameMailbox<RunFrame> mailbox) {
+        LiveRun target;
+        synchronized (early) {
+            if (live == null) {
+                early.add(update);
+                return;
+            }
+            target = live;
+        }
+        if (update instanceof RunUpdate.StatusChanged) {
+            runs.find(viewer, update.runId()).ifPresent(target::refresh);
+        } else if (!target.apply(update)) {
+            return;
+        }
+        mailbox.offer(target.frame());
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detachEvent) {
+        if (subscription != null) {
+            subscription.close();
+            subscription = null;
+        }
+        synchronized (early) {
+            live = null;
+            early.clear();
+        }
+    }
+
+    /** The run shown, or null when the page says "not found". */
+    UUID runId() {
+        return runId;
+    }
+
+    /** What the browser does when it has painted a frame (tests stand in for the browser with this). */
+    void frameDrawn() {
+        if (mailbox != null) {
+            mailbox.acknowledge();
+        }
+    }
+
+    private static Optional<UUID> parseId(String text) {
+        try {
+            return Optional.of(UUID.fromString(text));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}
