@@ -41,6 +41,8 @@ class TrainingPanel extends VerticalLayout {
     TrainingPanel(Run run) {
         lossChart = new FlowChart(LossSeries.layout(run.config().family()));
         progressText.addClassName("run-progress-text");
+        lossChart.addClassName("loss-chart");
+        sampleChart.addClassName("sample-chart");
         figures.addClassName("run-figures");
         FlexLayout charts = new FlexLayout(lossChart, sampleChart);
         charts.setFlexWrap(FlexLayout.FlexWrap.WRAP);

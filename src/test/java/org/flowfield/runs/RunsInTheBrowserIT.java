@@ -1,0 +1,97 @@
+package org.flowfield.runs;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.flowfield.browser.Chromium;
+import org.flowfield.browser.Student;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A student in a real Chromium signs up, queues a smoke run, watches it train on its page (the
+ * progress bar and the sample chart update by server push, without reloading) and finds the
+ * finished run in the list. The queue is dispatched by the test, once the page shows the run
+ * waiting, so that the page is seen before, during and after training.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "flowfield.data-dir=./target/test-data/browser-${random.uuid}",
+    "flowfield.queue.dispatch-interval-ms=86400000",
+    "flowfield.accounts.bcrypt-strength=4",
+    "vaadin.devmode.devTools.enabled=false"
+})
+class RunsInTheBrowserIT {
+
+    static Chromium chromium;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    RunDispatcher dispatcher;
+
+    @BeforeAll
+    static void launch() {
+        chromium = Chromium.launch();
+    }
+
+    @AfterAll
+    static void close() {
+        chromium.close();
+    }
+
+    @Test
+    void aStudentQueuesASmokeRunWatchesItTrainAndFindsItFinishedInTheList() {
+        try (Student student = new Student(chromium, "http://localhost:" + port)) {
+            Page page = student.signUpAndLogIn("student-" + UUID.randomUUID().toString().substring(0, 8)).page();
+
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("New run")).click();
+            page.waitForURL("**/runs/new");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(Pattern.compile("^Model"))).click();
+            page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("Flow matching").setExact(true)).click();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(Pattern.compile("^Preset"))).click();
+            page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("Smoke test: seconds")).click();
+            page.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("Name")).fill("my first smoke run");
+            page.keyboard().press("Tab");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Queue the run")).click();
+
+            page.waitForURL(student.url("/"));
+            page.locator("vaadin-grid-cell-content").getByText("my first smoke run", new Locator.GetByTextOptions().setExact(true)).click();
+            page.waitForURL("**/runs/*");
+            Locator progressText = page.locator(".run-progress-text");
+            Locator progressBar = page.locator("vaadin-progress-bar");
+            Locator samples = page.locator("flowfield-chart.sample-chart .apexcharts-series path");
+            assertThat(progressText).hasText("Queued · 0 of 48 steps");
+            assertThat(progressBar).hasAttribute("aria-valuenow", "0");
+            assertThat(samples).hasCount(0);
+
+            dispatcher.dispatch();
+
+            assertThat(page.locator(".run-status")).hasText("finished on CPU", new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(60_000));
+            assertThat(progressText).containsText("48 of 48 steps");
+            assertThat(progressBar).hasAttribute("aria-valuenow", "1");
+            assertThat(samples).hasCount(1000);
+            assertThat(page.locator(".run-figures")).containsText("Held-out NLL");
+            assertThat(page.locator(".sample-chart .flowfield-chart-frame-label")).hasText("epoch 3 of 3");
+            page.locator(".sample-chart .flowfield-chart-slider").fill("0");
+            assertThat(page.locator(".sample-chart .flowfield-chart-frame-label")).hasText("epoch 1 of 3");
+            assertThat(samples).hasCount(1000);
+
+            page.navigate(student.url("/"));
+            Locator row = page.locator("vaadin-grid-cell-content");
+            assertThat(row.getByText("my first smoke run", new Locator.GetByTextOptions().setExact(true))).isVisible();
+            assertThat(page.locator("vaadin-grid")).containsText("finished");
+            assertThat(page.locator("vaadin-grid")).containsText("100%");
+            assertThat(page.url()).isEqualTo(student.url("/"));
+        }
+    }
+}
