@@ -120,6 +120,53 @@ class RunServiceTest {
         assertThat(foreign.getMessage().replace(run.id().toString(), "ID"))
                 .isEqualTo(missing.getMessage().replace(unknown.toString(), "ID"));
         assertThat(service.find(alice, run.id()).orElseThrow().status()).isEqualTo(RunStatus.QUEUED);
+        for (java.util.function.Function<UUID, Object> surface : java.util.List.<java.util.function.Function<UUID, Object>>of(
+                id -> service.history(bob, id),
+                id -> service.snapshot(bob, id, 0),
+                id -> service.finalCheckpoint(bob, id),
+                id -> service.watch(bob, id, update -> {}))) {
+            Throwable foreignRead = org.assertj.core.api.Assertions.catchThrowable(() -> surface.apply(run.id()));
+            Throwable missingRead = org.assertj.core.api.Assertions.catchThrowable(() -> surface.apply(unknown));
+            assertThat(foreignRead).isInstanceOf(RunNotFoundException.class);
+            assertThat(missingRead).isInstanceOf(RunNotFoundException.class);
+            assertThat(foreignRead.getMessage().replace(run.id().toString(), "ID"))
+                    .isEqualTo(missingRead.getMessage().replace(unknown.toString(), "ID"));
+        }
+    }
+
+    @Test
+    void aReferenceRunsHistorySnapshotsAndFinalModelAreReadableByEveryone() {
+        Run reference = service.listReference().stream()
+                .filter(run -> run.config().family() == ModelFamily.CONDITIONAL_FLOW_MATCHING).findFirst().orElseThrow();
+
+        RunHistory history = service.history(bob, reference.id());
+
+        assertThat(history.run()).isEqualTo(reference);
+        assertThat(history.epochs()).extracting(EpochRecord::epoch).containsExactly(
+                java.util.stream.IntStream.range(0, reference.config().epochs()).boxed().toArray(Integer[]::new));
+        assertThat(history.loss()).isNotEmpty();
+        assertThat(history.loss()).extracting(LossPoint::step).isSorted().doesNotHaveDuplicates();
+        assertThat(history.loss().getLast().step()).isEqualTo(reference.totalSteps());
+        assertThat(history.epochs()).allSatisfy(epoch -> assertThat(epoch.validationLogDet()).isNaN());
+        org.flowfield.data.PointCloud last = service.snapshot(alice, reference.id(), reference.config().epochs() - 1);
+        assertThat(last.size()).isEqualTo(1000);
+        assertThat(last.conditional()).isTrue();
+        org.flowfield.training.Checkpoint model = service.finalCheckpoint(alice, reference.id());
+        assertThat(model.config()).isEqualTo(reference.config());
+        assertThat(model.step()).isEqualTo(reference.totalSteps());
+        assertThatThrownBy(() -> service.snapshot(alice, reference.id(), reference.config().epochs()))
+                .isInstanceOf(RunNotFoundException.class);
+    }
+
+    @Test
+    void anUnfinishedRunHasNoFinalModel() {
+        Run run = service.queue(alice, RunPresets.smoke(ModelFamily.FLOW_MATCHING));
+
+        assertThatThrownBy(() -> service.finalCheckpoint(alice, run.id()))
+                .isInstanceOf(RunNotFinishedException.class)
+                .hasMessage("run " + run.id() + " is queued, not finished");
+        assertThat(service.history(alice, run.id()).loss()).isEmpty();
+        assertThat(service.history(alice, run.id()).epochs()).isEmpty();
     }
 
     @Test
