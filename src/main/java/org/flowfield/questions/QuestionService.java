@@ -157,7 +157,7 @@ public class QuestionService {
      *
      * @param points standardised [x0, y0, …]; null for {@link ExercisePoints}
      * @param classes for a class-conditional run, one class per point; null for the class of the
-     *     ring nearest each point; ignored for other families
+     *     ring whose centre is nearest each point; ignored for other families
      * @param dt the Euler step for flow matching, in [{@link QuestionInputs#MIN_DT}, 1]; NaN for the
      *     model's own ({@link FlowMatching#SAMPLING_DT}); ignored for a normalizing flow
      */

@@ -44,17 +44,14 @@ public final class ExercisePoints {
         return inside;
     }
 
-    /** Class label of the ring whose centre line passes nearest each point (original coordinates). */
+    /** Class label of the ring whose centre is nearest each point (original coordinates), e.g. a ring's own for its hole. */
     public static int[] nearestRingLabels(float[] standardised, Standardization standardization) {
         int[] labels = new int[standardised.length / 2];
         for (int i = 0; i < labels.length; i++) {
             double[] p = standardization.toOriginal(standardised[2 * i], standardised[2 * i + 1]);
             int nearest = 0;
-            double best = Double.POSITIVE_INFINITY;
-            for (int ring = 0; ring < OlympicRings.NUM_RINGS; ring++) {
-                double gap = Math.abs(OlympicRings.distanceToCentre(ring, p[0], p[1]) - OlympicRings.RADIUS);
-                if (gap < best) {
-                    best = gap;
+            for (int ring = 1; ring < OlympicRings.NUM_RINGS; ring++) {
+                if (OlympicRings.distanceToCentre(ring, p[0], p[1]) < OlympicRings.distanceToCentre(nearest, p[0], p[1])) {
                     nearest = ring;
                 }
             }

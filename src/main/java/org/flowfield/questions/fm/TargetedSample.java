@@ -27,7 +27,7 @@ import org.flowfield.questions.common.Trajectories;
  * @param noiseLogDensity log N(y₀; 0, I): how likely the prior is to draw that noise
  * @param path the forward path from y₀ (t = 0) to the sample (t = 1), {@link #STATES} states, standardised
  * @param sample where the model's sampler takes y₀ {x, y}, standardised
- * @param distance |sample − target| in ORIGINAL units
+ * @param distance |sample − target| in ORIGINAL units (to the target as the model was given it, float32 standardised)
  * @param refinements refinement steps taken after the first backward run (0 when none was needed)
  */
 public record TargetedSample(
