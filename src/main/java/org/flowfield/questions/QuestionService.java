@@ -47,8 +47,9 @@ import org.springframework.stereotype.Service;
  * it has finished ({@link RunNotFinishedException}), that the question fits the run's family and
  * that the parameters are in bounds ({@link InvalidQuestionInputException}, naming the parameter).
  * It then returns a future of the answer: answers are kept per (run, question, parameters) and
- * computed once; light ones on the caller's thread (the future is complete on return), heavy ones
- * (density map, Δt sweep) on the {@code flowfield.questions.threads} question workers. The
+ * computed once; light ones (tens of milliseconds) on the caller's thread, so the future is complete
+ * on return; heavy ones (density map, Δt sweep, flow progression, class samples, the bonus) on the
+ * {@code flowfield.questions.threads} question workers. The
  * progress listener, which may be null, is told the fraction done (0..1), ending with 1.
  *
  * <p>Answers are deterministic: every random draw has a fixed seed, so a run and parameters give
