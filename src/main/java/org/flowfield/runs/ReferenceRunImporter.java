@@ -70,6 +70,9 @@ class ReferenceRunImporter {
     private void importRun(Path folder, UUID id, UUID owner) {
         ExportedRun exported = RunExportReader.read(folder);
         copy(exported.checkpoint(), files.checkpoint(id));
+        if (Files.exists(exported.batchLosses())) {
+            copy(exported.batchLosses(), files.batchLosses(id));
+        }
         for (ExportedRun.Epoch epoch : exported.epochs()) {
             copy(epoch.samples(), files.snapshot(id, epoch.epoch()));
         }

@@ -27,6 +27,10 @@ class RunFiles {
         return directory(runId).resolve(RunExportFiles.CHECKPOINT);
     }
 
+    Path batchLosses(UUID runId) {
+        return directory(runId).resolve(RunExportFiles.BATCH_LOSSES);
+    }
+
     Path snapshot(UUID runId, int epoch) {
         return directory(runId).resolve(RunExportFiles.samples(epoch));
     }

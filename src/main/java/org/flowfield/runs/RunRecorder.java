@@ -8,6 +8,8 @@ import org.flowfield.training.Cancellation;
 import org.flowfield.training.EpochReport;
 import org.flowfield.training.ProgressReport;
 import org.flowfield.training.TrainingListener;
+import org.flowfield.training.TrainingStart;
+import org.flowfield.training.export.BatchLossFile;
 import org.flowfield.training.export.SampleSnapshot;
 
 /**
@@ -29,6 +31,17 @@ class RunRecorder implements TrainingListener {
         this.files = files;
         this.cancellation = cancellation;
         this.updates = updates;
+    }
+
+    /** A run starting or resuming at step k keeps the batch losses of steps 1..k only. */
+    @Override
+    public void onStart(TrainingStart start) {
+        BatchLossFile.truncate(files.batchLosses(runId), start.firstStep());
+    }
+
+    @Override
+    public void onBatchLosses(long firstStep, float[] losses) {
+        BatchLossFile.append(files.batchLosses(runId), losses);
     }
 
     @Override

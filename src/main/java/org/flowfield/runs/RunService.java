@@ -8,6 +8,7 @@ import org.flowfield.accounts.AccountService;
 import org.flowfield.data.PointCloud;
 import org.flowfield.training.Checkpoint;
 import org.flowfield.training.CheckpointFile;
+import org.flowfield.training.export.BatchLossFile;
 import org.flowfield.training.export.SampleSnapshot;
 import org.flowfield.queue.QueueAdmission;
 import org.flowfield.queue.QueueLimits;
@@ -84,6 +85,16 @@ public class RunService {
     public RunHistory history(UUID viewerId, UUID runId) {
         Run run = find(viewerId, runId).orElseThrow(() -> new RunNotFoundException(runId));
         return new RunHistory(run, runs.lossSeries(runId), runs.epochs(runId));
+    }
+
+    /**
+     * The loss of every training batch so far, in step order (entry i is step i + 1).
+     *
+     * @throws RunNotFoundException when the viewer may not see the run
+     */
+    public float[] batchLosses(UUID viewerId, UUID runId) {
+        find(viewerId, runId).orElseThrow(() -> new RunNotFoundException(runId));
+        return BatchLossFile.read(files.batchLosses(runId));
     }
 
     /**

@@ -83,12 +83,14 @@ public final class Trainer {
         long stepNanos = 0;
         long started = System.nanoTime();
         Window window = new Window();
+        BatchLosses batches = new BatchLosses(config.reportEvery());
         for (int epoch = startEpoch; epoch < config.epochs(); epoch++) {
             double learningRate = config.schedule().rate(config.learningRate(), epoch, config.epochs());
             int[] order = shuffle(n, Seeds.derive(config.seed(), Seeds.SHUFFLE, epoch));
             for (int s = epoch == startEpoch ? startStep : 0; s < stepsPerEpoch; s++) {
                 if (cancellation.requested()) {
                     double seconds = earlierSeconds + (System.nanoTime() - started) / 1e9;
+                    batches.flush(step, listener);
                     saveCheckpoint(config, data, model, epoch, s, step, seconds);
                     return new TrainingResult(TrainingResult.Outcome.CANCELLED, config, data.standardization(), step,
                             seconds, stepsThisProcess / Math.max(1e-9, stepNanos / 1e9), null);
@@ -105,13 +107,16 @@ public final class Trainer {
                 step++;
                 stepsThisProcess++;
                 window.add(loss);
+                batches.add(loss.loss());
                 if (window.steps == config.reportEvery() || step == totalSteps) {
+                    batches.flush(step, listener);
                     double elapsed = (System.nanoTime() - started) / 1e9;
                     listener.onProgress(window.report(step, totalSteps, epoch, learningRate, stepsThisProcess / elapsed));
                     window = new Window();
                 }
                 if (checkpoints != null && checkpoints.everySteps() > 0 && step % checkpoints.everySteps() == 0
                         && s + 1 < stepsPerEpoch) {
+                    batches.flush(step, listener);
                     saveCheckpoint(config, data, model, epoch, s + 1, step,
                             earlierSeconds + (System.nanoTime() - started) / 1e9);
                 }
@@ -120,6 +125,7 @@ public final class Trainer {
             int[] classes = config.family().conditional() ? QualityEvaluator.cyclingClasses(SNAPSHOT_POINTS) : null;
             float[] snapshot = model.sample(SNAPSHOT_POINTS, classes, Seeds.derive(config.seed(), Seeds.SNAPSHOT, 0));
             listener.onEpoch(new EpochReport(epoch, step, validation, snapshot, classes));
+            batches.flush(step, listener);
             saveCheckpoint(config, data, model, epoch + 1, 0, step,
                     earlierSeconds + (System.nanoTime() - started) / 1e9);
         }
@@ -185,6 +191,31 @@ public final class Trainer {
     }
 
     /** Running means of the losses since the last report. */
+    /** The losses of the batches not yet handed to the listener. */
+    private static final class BatchLosses {
+        private float[] losses;
+        private int count;
+
+        BatchLosses(int capacity) {
+            losses = new float[Math.max(1, capacity)];
+        }
+
+        void add(double loss) {
+            if (count == losses.length) {
+                losses = java.util.Arrays.copyOf(losses, 2 * count);
+            }
+            losses[count++] = (float) loss;
+        }
+
+        /** Hands over the pending losses, which end at {@code step}. */
+        void flush(long step, TrainingListener listener) {
+            if (count > 0) {
+                listener.onBatchLosses(step - count + 1, java.util.Arrays.copyOf(losses, count));
+                count = 0;
+            }
+        }
+    }
+
     private static final class Window {
         int steps;
         double loss;

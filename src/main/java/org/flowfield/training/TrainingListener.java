@@ -12,6 +12,15 @@ public interface TrainingListener {
     /** Once, before the first step (also when resuming). */
     default void onStart(TrainingStart start) {}
 
+    /**
+     * The loss of every batch, in order, without gaps: the steps since the last call, delivered
+     * before each progress report and before each checkpoint (so a checkpoint at step k follows
+     * the losses of steps 1..k).
+     *
+     * @param firstStep the step (1-based) of {@code losses[0]}
+     */
+    default void onBatchLosses(long firstStep, float[] losses) {}
+
     /** Every {@code reportEvery} steps, with the mean loss of the steps since the last report. */
     default void onProgress(ProgressReport report) {}
 
@@ -32,6 +41,11 @@ public interface TrainingListener {
             @Override
             public void onStart(TrainingStart start) {
                 for (TrainingListener l : listeners) l.onStart(start);
+            }
+
+            @Override
+            public void onBatchLosses(long firstStep, float[] losses) {
+                for (TrainingListener l : listeners) l.onBatchLosses(firstStep, losses);
             }
 
             @Override

@@ -91,6 +91,7 @@ class RestartRecoveryTest {
             List<Long> steps = runs.recordedSteps(interrupted);
             assertThat(steps).isSorted().doesNotHaveDuplicates().last().isEqualTo(resumed.totalSteps());
             assertThat(resumed.stepsDone()).isEqualTo(resumed.totalSteps());
+            assertThat(service.batchLosses(owner, interrupted)).hasSize((int) resumed.totalSteps());
             // continued, not started over: what was recorded up to the checkpoint is untouched
             assertThat(second.getBean(JdbcClient.class)
                     .sql("select step || ':' || loss || ':' || steps_per_second from run_progress where run_id = ? and step <= ? order by step")

@@ -123,6 +123,7 @@ class RunServiceTest {
         for (java.util.function.Function<UUID, Object> surface : java.util.List.<java.util.function.Function<UUID, Object>>of(
                 id -> service.history(bob, id),
                 id -> service.snapshot(bob, id, 0),
+                id -> service.batchLosses(bob, id),
                 id -> service.finalCheckpoint(bob, id),
                 id -> service.watch(bob, id, update -> {}))) {
             Throwable foreignRead = org.assertj.core.api.Assertions.catchThrowable(() -> surface.apply(run.id()));
@@ -148,6 +149,16 @@ class RunServiceTest {
         assertThat(history.loss()).extracting(LossPoint::step).isSorted().doesNotHaveDuplicates();
         assertThat(history.loss().getLast().step()).isEqualTo(reference.totalSteps());
         assertThat(history.epochs()).allSatisfy(epoch -> assertThat(epoch.validationLogDet()).isNaN());
+        float[] batches = service.batchLosses(bob, reference.id());
+        assertThat(batches).hasSize((int) reference.totalSteps());
+        // each stored progress point is the mean of the batch losses of its window
+        LossPoint lastWindow = history.loss().getLast();
+        int window = (int) (lastWindow.step() - history.loss().get(history.loss().size() - 2).step());
+        double mean = 0;
+        for (int i = batches.length - window; i < batches.length; i++) {
+            mean += batches[i];
+        }
+        assertThat(mean / window).isCloseTo(lastWindow.loss(), org.assertj.core.api.Assertions.within(1e-5));
         org.flowfield.data.PointCloud last = service.snapshot(alice, reference.id(), reference.config().epochs() - 1);
         assertThat(last.size()).isEqualTo(1000);
         assertThat(last.conditional()).isTrue();

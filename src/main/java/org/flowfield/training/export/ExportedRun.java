@@ -18,6 +18,7 @@ import org.flowfield.training.TrainingConfig;
  * @param progress the loss series
  * @param epochs each epoch's validation loss, with its snapshot file
  * @param checkpoint the checkpoint file
+ * @param batchLosses the file with every batch's loss (see {@link BatchLossFile}); absent in older exports
  */
 public record ExportedRun(
         TrainingConfig config,
@@ -27,7 +28,8 @@ public record ExportedRun(
         String device,
         List<ProgressReport> progress,
         List<Epoch> epochs,
-        Path checkpoint) {
+        Path checkpoint,
+        Path batchLosses) {
 
     /** One epoch's end: validation loss (with the normalizing flow's parts; NaN otherwise) and samples. */
     public record Epoch(int epoch, long step, double validationLoss, double validationLogDet, double validationLogPz, Path samples) {}

@@ -62,7 +62,8 @@ public final class RunExportReader {
                         Double.parseDouble(row[3]), Double.parseDouble(row[4]), samples));
             }
             return new ExportedRun(trainingConfig, figures, steps, number(properties, "trainingSeconds"),
-                    properties.getProperty("device", ""), progress, epochs, directory.resolve(RunExportFiles.CHECKPOINT));
+                    properties.getProperty("device", ""), progress, epochs, directory.resolve(RunExportFiles.CHECKPOINT),
+                    directory.resolve(RunExportFiles.BATCH_LOSSES));
         } catch (IOException e) {
             throw new UncheckedIOException("could not read the run in " + directory + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {

@@ -36,6 +36,12 @@ public final class RunExportWriter implements TrainingListener {
     @Override
     public void onStart(TrainingStart start) {
         device = start.device();
+        BatchLossFile.truncate(directory.resolve(RunExportFiles.BATCH_LOSSES), start.firstStep());
+    }
+
+    @Override
+    public void onBatchLosses(long firstStep, float[] losses) {
+        BatchLossFile.append(directory.resolve(RunExportFiles.BATCH_LOSSES), losses);
     }
 
     @Override

@@ -41,6 +41,12 @@ class RunsViewTest {
     @Autowired
     CurrentAccount current;
 
+    @Autowired
+    org.flowfield.runs.live.RunUpdates updates;
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     @BeforeEach
     void vaadin() {
         MockVaadin.setup(new Routes().autoDiscoverViews("org.flowfield.runs.ui"));
@@ -80,5 +86,25 @@ class RunsViewTest {
         assertThat(rows).extracting(Run::name).containsAll(runs.listReference().stream().map(Run::name).toList());
         int row = rows.stream().map(Run::id).toList().indexOf(queued.id());
         assertThat(GridKt._getFormattedRow(view.grid, row)).contains("<b>my run</b>", "Normalizing flow", "queued", "0%");
+    }
+
+    @Test
+    void theListFollowsTheUsersUnfinishedRunsLive() {
+        UUID me = logIn("live-" + UUID.randomUUID().toString().substring(0, 6));
+        Run queued = runs.queue(me, RunPresets.smoke(ModelFamily.FLOW_MATCHING));
+        RunsView view = new RunsView(runs, current);
+        UI.getCurrent().add(view);
+        MockVaadin.clientRoundtrip(false);
+        int row = GridKt._findAll(view.grid).stream().map(Run::id).toList().indexOf(queued.id());
+        assertThat(GridKt._getFormattedRow(view.grid, row)).contains("queued", "0%");
+        assertThat(updates.watchers(queued.id())).isEqualTo(1);
+
+        jdbc.sql("update run set status = 'RUNNING', steps_done = 24 where id = ?").param(queued.id()).update();
+        updates.publish(new org.flowfield.runs.live.RunUpdate.StatusChanged(queued.id()));
+        MockVaadin.clientRoundtrip(false);
+
+        assertThat(GridKt._getFormattedRow(view.grid, row)).contains("running", "50%");
+        UI.getCurrent().remove(view);
+        assertThat(updates.watchers(queued.id())).isZero();
     }
 }
