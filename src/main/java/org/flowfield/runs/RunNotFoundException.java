@@ -11,4 +11,13 @@ public class RunNotFoundException extends RuntimeException {
     public RunNotFoundException(UUID runId) {
         super("Run " + runId + " was not found");
     }
+
+    private RunNotFoundException(String message) {
+        super(message);
+    }
+
+    /** A share link that shares nothing: it never did, or it was revoked. */
+    public static RunNotFoundException forLink() {
+        return new RunNotFoundException("No run is shared by this link");
+    }
 }

@@ -193,14 +193,94 @@ class RunRepository {
                 .update();
     }
 
-    /** A run the viewer owns, or one of the reference runs everyone sees. */
+    /**
+     * Who may see a run: its owner; everyone for the reference runs; the members of the class it
+     * is shared with; the accounts that opened its current share link; and the instructor of a
+     * class its owner is in.
+     */
+    private static final String VISIBLE_TO_VIEWER = "(owner_id = :viewer or owner_id = :reference"
+            + " or (sharing = 'CLASS' and exists (select 1 from classroom_member m"
+            + "     where m.classroom_id = run.shared_classroom_id and m.account_id = :viewer))"
+            + " or (sharing = 'LINK' and exists (select 1 from run_link_grant g"
+            + "     where g.run_id = run.id and g.account_id = :viewer and g.token = run.share_token))"
+            + " or exists (select 1 from classroom c join classroom_member m on m.classroom_id = c.id"
+            + "     where c.instructor_id = :viewer and m.account_id = run.owner_id))";
+
+    /** The run if the viewer may see it (see {@link #VISIBLE_TO_VIEWER}). */
     Optional<Run> findVisible(UUID id, UUID viewerId, UUID referenceOwnerId) {
-        return jdbc.sql("select " + COLUMNS + " from run where id = :id and (owner_id = :viewer or owner_id = :reference)")
+        return jdbc.sql("select " + COLUMNS + " from run where id = :id and " + VISIBLE_TO_VIEWER)
                 .param("id", id)
                 .param("viewer", viewerId)
                 .param("reference", referenceOwnerId)
                 .query(RunRepository::map)
                 .optional();
+    }
+
+    /** Runs others shared with the viewer (by class or by an opened link), newest first. */
+    List<Run> listSharedWith(UUID viewerId) {
+        return jdbc.sql("select " + COLUMNS + " from run where owner_id <> :viewer and ("
+                        + "(sharing = 'CLASS' and exists (select 1 from classroom_member m"
+                        + "     where m.classroom_id = run.shared_classroom_id and m.account_id = :viewer))"
+                        + " or (sharing = 'LINK' and exists (select 1 from run_link_grant g"
+                        + "     where g.run_id = run.id and g.account_id = :viewer and g.token = run.share_token)))"
+                        + " order by created_at desc, id")
+                .param("viewer", viewerId)
+                .query(RunRepository::map)
+                .list();
+    }
+
+    List<Run> listSharedWithClassroom(UUID classroomId) {
+        return jdbc.sql("select " + COLUMNS + " from run where sharing = 'CLASS' and shared_classroom_id = :classroom "
+                        + "order by created_at desc, id")
+                .param("classroom", classroomId)
+                .query(RunRepository::map)
+                .list();
+    }
+
+    /** Every run of the class's members except the instructor's own. */
+    List<Run> listOfClassroomMembers(UUID classroomId) {
+        return jdbc.sql("select " + COLUMNS + " from run where owner_id in (select m.account_id from classroom_member m "
+                        + "join classroom c on c.id = m.classroom_id where c.id = :classroom and m.account_id <> c.instructor_id) "
+                        + "order by created_at desc, id")
+                .param("classroom", classroomId)
+                .query(RunRepository::map)
+                .list();
+    }
+
+    Optional<RunSharing> sharing(UUID id) {
+        return jdbc.sql("select id, sharing, shared_classroom_id, share_token from run where id = :id")
+                .param("id", id)
+                .query((row, i) -> new RunSharing(row.getObject("id", UUID.class), Sharing.valueOf(row.getString("sharing")),
+                        row.getObject("shared_classroom_id", UUID.class), row.getString("share_token")))
+                .optional();
+    }
+
+    /** Sets how a run is shared; the grants of any earlier link are dropped with it. */
+    void share(RunSharing sharing) {
+        jdbc.sql("delete from run_link_grant where run_id = :id").param("id", sharing.runId()).update();
+        jdbc.sql("update run set sharing = :mode, shared_classroom_id = :classroom, share_token = :token where id = :id")
+                .param("mode", sharing.mode().name())
+                .param("classroom", sharing.classroomId())
+                .param("token", sharing.token())
+                .param("id", sharing.runId())
+                .update();
+    }
+
+    Optional<UUID> findByShareToken(String token) {
+        return jdbc.sql("select id from run where sharing = 'LINK' and share_token = :token")
+                .param("token", token)
+                .query(UUID.class)
+                .optional();
+    }
+
+    void grantLink(UUID runId, UUID accountId, String token, Instant at) {
+        jdbc.sql("insert into run_link_grant (run_id, account_id, token, granted_at) select :run, :account, :token, :at "
+                        + "where not exists (select 1 from run_link_grant where run_id = :run and account_id = :account)")
+                .param("run", runId)
+                .param("account", accountId)
+                .param("token", token)
+                .param("at", Timestamp.from(at))
+                .update();
     }
 
     /** Forgets what was recorded after a checkpoint, before the run continues from it. */

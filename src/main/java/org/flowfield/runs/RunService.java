@@ -49,7 +49,16 @@ public class RunService {
      */
     public RunUpdates.Subscription watch(UUID viewerId, UUID runId, java.util.function.Consumer<RunUpdate> watcher) {
         find(viewerId, runId).orElseThrow(() -> new RunNotFoundException(runId));
-        return updates.subscribe(runId, watcher);
+        java.util.concurrent.atomic.AtomicReference<RunUpdates.Subscription> subscription = new java.util.concurrent.atomic.AtomicReference<>();
+        subscription.set(updates.subscribe(runId, update -> {
+            if (!(update instanceof RunUpdate.AccessChanged)) {
+                watcher.accept(update);
+            } else if (find(viewerId, runId).isEmpty()) {
+                subscription.get().close();
+                watcher.accept(new RunUpdate.AccessLost(runId));
+            }
+        }));
+        return () -> subscription.get().close();
     }
 
     /**
@@ -129,6 +138,12 @@ public class RunService {
     @Transactional(readOnly = true)
     public List<Run> listReference() {
         return runs.listOwned(AccountService.REFERENCE_ACCOUNT_ID);
+    }
+
+    /** Runs others shared with the viewer, by a class the viewer is in or by a link the viewer opened. */
+    @Transactional(readOnly = true)
+    public List<Run> listSharedWithMe(UUID viewerId) {
+        return runs.listSharedWith(viewerId);
     }
 
     /** The viewer's own runs, newest first. */

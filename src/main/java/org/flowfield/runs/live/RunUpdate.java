@@ -17,4 +17,10 @@ public sealed interface RunUpdate {
 
     /** The run changed status (started, finished, failed, cancelled). */
     record StatusChanged(UUID runId) implements RunUpdate {}
+
+    /** Who may see the run changed (it was made private, or its share link was revoked). */
+    record AccessChanged(UUID runId) implements RunUpdate {}
+
+    /** The watcher may no longer see the run; no updates follow. */
+    record AccessLost(UUID runId) implements RunUpdate {}
 }

@@ -44,6 +44,8 @@ final class LiveRun {
             case RunUpdate.Progress progress -> applyProgress(progress.report());
             case RunUpdate.Epoch epoch -> applyEpoch(epoch.report());
             case RunUpdate.StatusChanged ignored -> false;
+            case RunUpdate.AccessChanged ignored -> false;
+            case RunUpdate.AccessLost ignored -> false;
         };
     }
 
