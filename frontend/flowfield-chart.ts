@@ -96,8 +96,13 @@ class FlowfieldChart extends HTMLElement {
   }
 
   private async drawSeries(series: SeriesJson[]): Promise<void> {
+    const typeBefore = this.chartType();
     this.series = series;
-    if (this.chart) {
+    if (this.chart && this.chartType() !== typeBefore) {
+      this.chart.destroy();
+      this.chart = undefined;
+      await this.render();
+    } else if (this.chart) {
       await this.chart.updateOptions(
         { series: this.apexSeries(this.series), markers: this.markers(this.series), stroke: this.stroke(this.series) },
         false,
@@ -203,7 +208,7 @@ class FlowfieldChart extends HTMLElement {
     const layout = this.layout!;
     this.chart = new ApexCharts(this.plot!, {
       chart: {
-        type: layout.kind,
+        type: this.chartType(),
         height: layout.height,
         animations: { enabled: false },
         zoom: { enabled: true, type: 'xy' },
@@ -271,6 +276,14 @@ class FlowfieldChart extends HTMLElement {
     const x = globals.minX + fx * (globals.maxX - globals.minX);
     const y = globals.maxY - fy * (globals.maxY - globals.minY);
     this.dispatchEvent(new CustomEvent('chart-click', { detail: { x, y } }));
+  }
+
+  /**
+   * ApexCharts draws lines among scatter series (paths over points) only in a line chart whose
+   * scatter series say so; a scatter chart with line series loses its lines and its fixed x range.
+   */
+  private chartType(): 'line' | 'scatter' {
+    return this.series.some((s) => s.type === 'line') ? 'line' : (this.layout?.kind ?? 'line');
   }
 
   /** Per series: scatter markers of their size and shape, none on lines (a chart may mix both). */

@@ -22,7 +22,7 @@ class NfProbabilityPanel extends QuestionPanel {
     static final String INSIDE_COLOUR = "#d62728";
     static final String OUTSIDE_COLOUR = "#1f77b4";
     /** Half a heat-map cell on the large chart, pixels. */
-    static final double CELL_HALF_SIDE = 2.6;
+    static final double CELL_HALF_SIDE = 3.2;
 
     /** One row of the table: a point, standardised, with its answer. */
     record Row(int number, float x, float y, boolean insideLogo, double logLikelihood) {}

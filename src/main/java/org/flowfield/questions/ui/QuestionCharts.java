@@ -24,10 +24,10 @@ final class QuestionCharts {
         "#440154", "#482878", "#3e4989", "#31688e", "#26828e", "#1f9e89", "#35b779", "#6ece58", "#b5de2b", "#fde725"
     };
     /** A small panel's size in pixels: about square, so that the standardised plane is not stretched. */
-    static final int PANEL_WIDTH = 440;
-    static final int PANEL_HEIGHT = 400;
+    static final int PANEL_WIDTH = 400;
+    static final int PANEL_HEIGHT = 420;
     static final int LARGE_WIDTH = 640;
-    static final int LARGE_HEIGHT = 560;
+    static final int LARGE_HEIGHT = 680;
 
     private QuestionCharts() {}
 
@@ -110,7 +110,17 @@ final class QuestionCharts {
         return series;
     }
 
-    /** The paths' lines coloured by time, without markers (see {@link #byTime}). */
+    /** Spacing of the dots that draw a path, standardised units. */
+    static final double DOT_SPACING = 0.04;
+    /** Most dots per segment between two recorded states. */
+    static final int MAX_DOTS_PER_SEGMENT = 40;
+
+    /**
+     * The paths coloured by time, without start and end markers (see {@link #byTime}): each path
+     * drawn as small dots every {@link #DOT_SPACING} along its segments, one series per tenth of
+     * the time range. Dots rather than lines because ApexCharts joins the pieces of a gapped line
+     * series across its gaps when lines and scatters share a chart.
+     */
     static List<ChartSeries> lines(Trajectories paths) {
         double[] times = paths.times();
         List<List<Double>> bins = new ArrayList<>();
@@ -119,14 +129,16 @@ final class QuestionCharts {
         }
         for (float[] path : paths.paths()) {
             for (int k = 0; k + 1 < times.length; k++) {
-                double middle = (times[k] + times[k + 1]) / 2;
-                List<Double> bin = bins.get(bin(middle));
-                bin.add((double) path[2 * k]);
-                bin.add((double) path[2 * k + 1]);
-                bin.add((double) path[2 * k + 2]);
-                bin.add((double) path[2 * k + 3]);
-                bin.add((double) path[2 * k + 2]);
-                bin.add(Double.NaN);
+                double x0 = path[2 * k];
+                double y0 = path[2 * k + 1];
+                double x1 = path[2 * k + 2];
+                double y1 = path[2 * k + 3];
+                int dots = Math.clamp((int) Math.ceil(Math.hypot(x1 - x0, y1 - y0) / DOT_SPACING), 1, MAX_DOTS_PER_SEGMENT);
+                for (int d = 0; d < dots; d++) {
+                    double f = (double) d / dots;
+                    bins.get(bin(times[k] + f * (times[k + 1] - times[k]))).add(x0 + f * (x1 - x0));
+                    bins.get(bin(times[k] + f * (times[k + 1] - times[k]))).add(y0 + f * (y1 - y0));
+                }
             }
         }
         List<ChartSeries> series = new ArrayList<>();
@@ -134,7 +146,7 @@ final class QuestionCharts {
             double[] xy = bins.get(b).stream().mapToDouble(Double::doubleValue).toArray();
             if (xy.length > 0) {
                 series.add(new ChartSeries(String.format(Locale.ROOT, "t %.1f–%.1f", b / 10.0, (b + 1) / 10.0),
-                        ChartKind.LINE, TIME_COLOURS[b], xy));
+                        ChartKind.SCATTER, TIME_COLOURS[b], xy).withMarkerSize(1.5));
             }
         }
         return series;

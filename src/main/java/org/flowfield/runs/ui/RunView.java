@@ -98,7 +98,7 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
     }
 
     /** Shows the run with this id (as the address gives it), or "not found". */
-    void show(String runIdText) {
+    public void show(String runIdText) {
         removeAll();
         tabs = null;
         lazyTabs.clear();
@@ -145,22 +145,22 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
         showStatus(run);
     }
 
-    /** The contributed tab with this label, or null. */
-    Component tabContent(String label) {
+    /** The content holder of the contributed tab with this label (empty until first opened), or null. */
+    public Component tabContent(String label) {
         return lazyTabs.stream().filter(lazy -> lazy.contributed.label().equals(label)).findFirst()
                 .map(lazy -> (Component) lazy.container).orElse(null);
     }
 
     /** Labels of all tabs, "Training" first. */
-    List<String> tabLabels() {
+    public List<String> tabLabels() {
         List<String> labels = new ArrayList<>();
         labels.add("Training");
         lazyTabs.forEach(lazy -> labels.add(lazy.contributed.label()));
         return labels;
     }
 
-    /** Opens the tab with this label (as a click on it does). */
-    void openTab(String label) {
+    /** Opens the tab with this label (as a click on it does); "Training" or an unknown label opens the first. */
+    public void openTab(String label) {
         lazyTabs.stream().filter(lazy -> lazy.contributed.label().equals(label)).findFirst()
                 .ifPresentOrElse(lazy -> tabs.setSelectedTab(lazy.tab), () -> tabs.setSelectedIndex(0));
         fillSelected();
