@@ -13,6 +13,12 @@ interface SeriesJson {
   type: 'line' | 'scatter';
   color: string;
   data: [number, number][];
+  /** Marker radius in pixels (scatter series); the layout's default when absent. */
+  size?: number;
+  /** Marker shape (scatter series): 'circle' when absent, or 'square' (e.g. heat-map cells). */
+  shape?: 'circle' | 'square';
+  /** Drawn beneath every other series (e.g. a density heat map behind points and paths). */
+  backdrop?: boolean;
 }
 
 interface FrameJson {
@@ -90,9 +96,19 @@ class FlowfieldChart extends HTMLElement {
   }
 
   private async drawSeries(series: SeriesJson[]): Promise<void> {
+    const typeBefore = this.chartType();
     this.series = series;
-    if (this.chart) {
-      await this.chart.updateSeries(this.apexSeries(this.series), false);
+    if (this.chart && this.chartType() !== typeBefore) {
+      this.chart.destroy();
+      this.chart = undefined;
+      await this.render();
+    } else if (this.chart) {
+      await this.chart.updateOptions(
+        { series: this.apexSeries(this.series), markers: this.markers(this.series), stroke: this.stroke(this.series) },
+        false,
+        false,
+      );
+      this.lowerBackdrops();
     }
     await nextPaint();
   }
@@ -192,7 +208,7 @@ class FlowfieldChart extends HTMLElement {
     const layout = this.layout!;
     this.chart = new ApexCharts(this.plot!, {
       chart: {
-        type: layout.kind,
+        type: this.chartType(),
         height: layout.height,
         animations: { enabled: false },
         zoom: { enabled: true, type: 'xy' },
@@ -207,14 +223,16 @@ class FlowfieldChart extends HTMLElement {
         },
         events: {
           click: (_event: MouseEvent, chart: any) => this.reportClick(_event, chart),
+          mounted: () => this.lowerBackdrops(),
+          updated: () => this.lowerBackdrops(),
         },
       },
       title: { text: layout.title, style: { fontWeight: 500 } },
       series: this.apexSeries(this.series),
       // ApexCharts writes legend and tooltip names as HTML: escape them, names are user text
       legend: { show: true, showForSingleSeries: false, formatter: (name: string) => escapeHtml(name) },
-      markers: { size: layout.kind === 'scatter' ? 3 : 0, strokeWidth: 0 },
-      stroke: { width: layout.kind === 'line' ? 2 : 0 },
+      markers: this.markers(this.series),
+      stroke: this.stroke(this.series),
       dataLabels: { enabled: false },
       tooltip: {
         enabled: layout.kind === 'line',
@@ -258,6 +276,61 @@ class FlowfieldChart extends HTMLElement {
     const x = globals.minX + fx * (globals.maxX - globals.minX);
     const y = globals.maxY - fy * (globals.maxY - globals.minY);
     this.dispatchEvent(new CustomEvent('chart-click', { detail: { x, y } }));
+  }
+
+  /**
+   * ApexCharts draws lines among scatter series (paths over points) only in a line chart whose
+   * scatter series say so; a scatter chart with line series loses its lines and its fixed x range.
+   */
+  private chartType(): 'line' | 'scatter' {
+    return this.series.some((s) => s.type === 'line') ? 'line' : (this.layout?.kind ?? 'line');
+  }
+
+  /** Per series: scatter markers of their size and shape, none on lines (a chart may mix both). */
+  private markers(series: SeriesJson[]) {
+    const scatterSize = 3;
+    if (series.length === 0) {
+      return { size: this.layout?.kind === 'scatter' ? scatterSize : 0, strokeWidth: 0 };
+    }
+    return {
+      size: series.map((s) => (s.type === 'line' ? 0 : (s.size ?? scatterSize))),
+      shape: series.map((s) => s.shape ?? 'circle'),
+      strokeWidth: 0,
+    };
+  }
+
+  /** Per series: 2-pixel lines, no stroke around scatter markers. */
+  private stroke(series: SeriesJson[]) {
+    if (series.length === 0) {
+      return { width: this.layout?.kind === 'line' ? 2 : 0 };
+    }
+    return { width: series.map((s) => (s.type === 'line' ? 2 : 0)) };
+  }
+
+  /**
+   * ApexCharts paints line series before scatter series; a backdrop (a heat map of square
+   * markers) must lie under both, so its group is moved to the front of the plot's drawing order.
+   */
+  private lowerBackdrops() {
+    const graphical = this.plot?.querySelector('.apexcharts-graphical');
+    if (!graphical) {
+      return;
+    }
+    this.series.forEach((s, index) => {
+      if (!s.backdrop) {
+        return;
+      }
+      const group = graphical.querySelector(`.apexcharts-series[data\\:realIndex="${index}"]`);
+      const wrapper = group?.closest('.apexcharts-plot-series');
+      if (!group || !wrapper) {
+        return;
+      }
+      wrapper.prepend(group);
+      const first = graphical.querySelector(':scope > .apexcharts-plot-series');
+      if (first && first !== wrapper) {
+        graphical.insertBefore(wrapper, first);
+      }
+    });
   }
 
   private apexSeries(series: SeriesJson[]) {

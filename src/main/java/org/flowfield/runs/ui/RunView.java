@@ -1,16 +1,20 @@
 package org.flowfield.runs.ui;
 
 import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.tabs.Tab;
+import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -26,15 +30,23 @@ import org.flowfield.runs.Run;
 import org.flowfield.runs.RunHistory;
 import org.flowfield.runs.RunNotFoundException;
 import org.flowfield.runs.RunService;
+import org.flowfield.runs.RunStatus;
 import org.flowfield.runs.live.FrameMailbox;
 import org.flowfield.runs.live.RunUpdate;
 import org.flowfield.runs.live.RunUpdates;
 import org.flowfield.security.CurrentAccount;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * One run: what it is, and its training, live while it trains (server push, one frame in flight
  * per browser) and replayable once finished. A run id the viewer may not see, including one that
  * does not exist or is not a UUID, shows the same "not found" page.
+ *
+ * <p>"Training" is the first tab; other features add theirs after it ({@link RunPageTabs}, e.g.
+ * one per exercise question). Each of those is built when first opened, and only once the run has
+ * finished: before that it says when it becomes available, and it turns into the real content when
+ * the run finishes while the page is open.
  */
 @Route("runs/:runId")
 @PermitAll
@@ -42,22 +54,41 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
 
     static final String NOT_FOUND = "Run not found";
 
+    static final String AVAILABLE_WHEN_FINISHED = "This answer becomes available when the run has finished training.";
+
     private final RunService runs;
     private final CurrentAccount current;
+    private final List<RunPageTabs> tabProviders;
     private UUID runId;
     private String title = NOT_FOUND;
     TrainingPanel training;
     final Span status = new Span();
     final Button cancel = new Button("Cancel run");
+    /** "Training" and the contributed tabs; null while the page says "not found". */
+    TabSheet tabs;
+    private final List<LazyTab> lazyTabs = new ArrayList<>();
+    private boolean finished;
 
     private LiveRun live;
     private FrameMailbox<RunFrame> mailbox;
     private final List<RunUpdate> early = new ArrayList<>();
     private RunUpdates.Subscription subscription;
 
+    /** A run page with the "Training" tab only. */
     public RunView(RunService runs, CurrentAccount current) {
+        this(runs, current, List.of());
+    }
+
+    /** A run page with the tabs that the features' {@link RunPageTabs} beans contribute. */
+    @Autowired
+    public RunView(RunService runs, CurrentAccount current, ObjectProvider<RunPageTabs> tabProviders) {
+        this(runs, current, tabProviders.orderedStream().toList());
+    }
+
+    public RunView(RunService runs, CurrentAccount current, List<RunPageTabs> tabProviders) {
         this.runs = runs;
         this.current = current;
+        this.tabProviders = List.copyOf(tabProviders);
         setWidthFull();
     }
 
@@ -67,8 +98,10 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
     }
 
     /** Shows the run with this id (as the address gives it), or "not found". */
-    void show(String runIdText) {
+    public void show(String runIdText) {
         removeAll();
+        tabs = null;
+        lazyTabs.clear();
         runId = parseId(runIdText).orElse(null);
         Optional<Run> run = runId == null ? Optional.empty() : runs.find(current.id(), runId);
         if (run.isEmpty()) {
@@ -96,8 +129,99 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
         status.addClassName("run-status");
         HorizontalLayout heading = new HorizontalLayout(new H2(run.name()), status, cancel);
         heading.setAlignItems(FlexComponent.Alignment.BASELINE);
-        add(heading, new Span(settingsLine(run)), training);
+        finished = run.status() == RunStatus.FINISHED;
+        tabs = new TabSheet();
+        tabs.setWidthFull();
+        tabs.add("Training", training);
+        for (RunPageTabs provider : tabProviders) {
+            for (RunPageTabs.Tab contributed : provider.tabsFor(run)) {
+                LazyTab lazy = new LazyTab(contributed);
+                lazy.tab = tabs.add(contributed.label(), lazy.container);
+                lazyTabs.add(lazy);
+            }
+        }
+        tabs.addSelectedChangeListener(event -> fillSelected());
+        add(heading, new Span(settingsLine(run)), tabs);
         showStatus(run);
+    }
+
+    /** The content holder of the contributed tab with this label (empty until first opened), or null. */
+    public Component tabContent(String label) {
+        return lazyTabs.stream().filter(lazy -> lazy.contributed.label().equals(label)).findFirst()
+                .map(lazy -> (Component) lazy.container).orElse(null);
+    }
+
+    /** Labels of all tabs, "Training" first. */
+    public List<String> tabLabels() {
+        List<String> labels = new ArrayList<>();
+        labels.add("Training");
+        lazyTabs.forEach(lazy -> labels.add(lazy.contributed.label()));
+        return labels;
+    }
+
+    /** Opens the tab with this label (as a click on it does); "Training" or an unknown label opens the first. */
+    public void openTab(String label) {
+        lazyTabs.stream().filter(lazy -> lazy.contributed.label().equals(label)).findFirst()
+                .ifPresentOrElse(lazy -> tabs.setSelectedTab(lazy.tab), () -> tabs.setSelectedIndex(0));
+        fillSelected();
+    }
+
+    private void fillSelected() {
+        for (LazyTab lazy : lazyTabs) {
+            if (tabs.getSelectedTab() == lazy.tab) {
+                lazy.fill(finished);
+            }
+        }
+    }
+
+    /** The run finished while the page was open: placeholders give way to the real tabs. */
+    private void runFinished() {
+        if (finished) {
+            return;
+        }
+        finished = true;
+        lazyTabs.forEach(LazyTab::reset);
+        if (tabs != null) {
+            fillSelected();
+        }
+    }
+
+    /** A contributed tab's content holder, filled on first opening. */
+    private static final class LazyTab {
+        final RunPageTabs.Tab contributed;
+        final Div container = new Div();
+        Tab tab;
+        private boolean filled;
+        private boolean placeholder;
+
+        LazyTab(RunPageTabs.Tab contributed) {
+            this.contributed = contributed;
+            container.setWidthFull();
+        }
+
+        void fill(boolean finished) {
+            if (filled || (placeholder && !finished)) {
+                return;
+            }
+            container.removeAll();
+            if (finished) {
+                filled = true;
+                placeholder = false;
+                container.add(contributed.content().get());
+            } else {
+                placeholder = true;
+                Paragraph waiting = new Paragraph(AVAILABLE_WHEN_FINISHED);
+                waiting.addClassName("question-unavailable");
+                container.add(waiting);
+            }
+        }
+
+        void reset() {
+            if (placeholder) {
+                placeholder = false;
+                container.removeAll();
+            }
+        }
     }
 
     private void showStatus(Run run) {
@@ -142,6 +266,9 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
     private void draw(UUID viewer, RunFrame frame) {
         FrameMailbox<RunFrame> frames = mailbox;
         showStatus(frame.run());
+        if (frame.run().status() == RunStatus.FINISHED) {
+            runFinished();
+        }
         training.show(frame, epoch -> runs.snapshot(viewer, runId, epoch))
                 .whenComplete((drawn, failure) -> frames.acknowledge());
     }

@@ -57,7 +57,18 @@ final class ChartJson {
             json.append('{');
             field(json, "name", one.name()).append(',');
             field(json, "type", one.kind().apexName()).append(',');
-            field(json, "color", one.colour()).append(",\"data\":[");
+            field(json, "color", one.colour()).append(',');
+            if (!Double.isNaN(one.markerSize())) {
+                json.append("\"size\":");
+                number(json, one.markerSize()).append(',');
+            }
+            if (one.squareMarkers()) {
+                json.append("\"shape\":\"square\",");
+            }
+            if (one.backdrop()) {
+                json.append("\"backdrop\":true,");
+            }
+            json.append("\"data\":[");
             double[] xy = one.xy();
             for (int i = 0; i < xy.length; i += 2) {
                 if (i > 0) {

@@ -9,8 +9,12 @@ import java.util.Objects;
  * @param kind line or scatter
  * @param colour a CSS hex colour
  * @param xy interleaved x0, y0, x1, y1, …; non-finite values leave a gap
+ * @param markerSize marker radius in pixels for a scatter series; NaN for the chart's default
+ * @param squareMarkers square rather than round markers (e.g. the cells of a heat map)
+ * @param backdrop drawn beneath every other series, e.g. a density heat map behind points
  */
-public record ChartSeries(String name, ChartKind kind, String colour, double[] xy) {
+public record ChartSeries(
+        String name, ChartKind kind, String colour, double[] xy, double markerSize, boolean squareMarkers, boolean backdrop) {
 
     public ChartSeries {
         Objects.requireNonNull(name, "name");
@@ -19,6 +23,24 @@ public record ChartSeries(String name, ChartKind kind, String colour, double[] x
         if (xy.length % 2 != 0) {
             throw new IllegalArgumentException("a series needs (x, y) pairs, got " + xy.length + " numbers");
         }
+        if (!Double.isNaN(markerSize) && !(markerSize >= 0)) {
+            throw new IllegalArgumentException("a marker size must be at least 0, got " + markerSize);
+        }
+    }
+
+    /** A plain series: default markers, drawn in order. */
+    public ChartSeries(String name, ChartKind kind, String colour, double[] xy) {
+        this(name, kind, colour, xy, Double.NaN, false, false);
+    }
+
+    /** The same series with markers of this radius (pixels). */
+    public ChartSeries withMarkerSize(double pixels) {
+        return new ChartSeries(name, kind, colour, xy, pixels, squareMarkers, backdrop);
+    }
+
+    /** The same series as a backdrop of square markers of this half-side (pixels), beneath all other series. */
+    public ChartSeries asBackdrop(double halfSide) {
+        return new ChartSeries(name, kind, colour, xy, halfSide, true, true);
     }
 
     /** A scatter of interleaved (x, y) points. */
