@@ -2,6 +2,7 @@ package org.flowfield.ui;
 
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -20,12 +21,19 @@ public class MainLayout extends AppLayout {
         title.getStyle().set("font-size", "var(--lumo-font-size-l)").set("margin", "0");
         Span user = new Span(current.account().username());
         Button logout = new Button("Log out", click -> current.logout());
-        HorizontalLayout bar = new HorizontalLayout(title, user, logout);
+        // by address, not by view class: the views' features depend on this package, not the other way
+        HorizontalLayout bar = new HorizontalLayout(title, link("", "Runs"), link("classes", "Classes"), user, logout);
         bar.setWidthFull();
         bar.setPadding(true);
         bar.setAlignItems(FlexComponent.Alignment.CENTER);
         bar.expand(title);
         addToNavbar(bar);
         setDrawerOpened(false);
+    }
+
+    private static Anchor link(String path, String text) {
+        Anchor anchor = new Anchor(path, text);
+        anchor.getElement().setAttribute("router-link", true);
+        return anchor;
     }
 }

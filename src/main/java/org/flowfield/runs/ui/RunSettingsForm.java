@@ -108,6 +108,12 @@ public class RunSettingsForm extends FormLayout {
         }
     }
 
+    /** Fills the form with these settings, family included (a fork's, for one). */
+    public void load(RunSettings settings) {
+        family.setValue(settings.getFamily());
+        write(settings);
+    }
+
     void write(RunSettings settings) {
         name.setValue(settings.getName() == null ? "" : settings.getName());
         points.setValue(settings.getPoints());

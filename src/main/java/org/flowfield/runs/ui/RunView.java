@@ -54,11 +54,14 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
 
     static final String NOT_FOUND = "Run not found";
 
+    static final String NOT_FOUND_TEXT = "There is no run with this address that you can see.";
+
     static final String AVAILABLE_WHEN_FINISHED = "This answer becomes available when the run has finished training.";
 
     private final RunService runs;
     private final CurrentAccount current;
     private final List<RunPageTabs> tabProviders;
+    private final RunActions actions;
     private UUID runId;
     private String title = NOT_FOUND;
     TrainingPanel training;
@@ -73,22 +76,29 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
     private FrameMailbox<RunFrame> mailbox;
     private final List<RunUpdate> early = new ArrayList<>();
     private RunUpdates.Subscription subscription;
+    private UI ui;
 
     /** A run page with the "Training" tab only. */
     public RunView(RunService runs, CurrentAccount current) {
-        this(runs, current, List.of());
+        this(runs, current, List.of(), null);
     }
 
-    /** A run page with the tabs that the features' {@link RunPageTabs} beans contribute. */
+    /** A run page with the tabs that the features' {@link RunPageTabs} beans contribute, and the run's actions. */
     @Autowired
-    public RunView(RunService runs, CurrentAccount current, ObjectProvider<RunPageTabs> tabProviders) {
-        this(runs, current, tabProviders.orderedStream().toList());
+    public RunView(RunService runs, CurrentAccount current, ObjectProvider<RunPageTabs> tabProviders, RunActions actions) {
+        this(runs, current, tabProviders.orderedStream().toList(), actions);
     }
 
     public RunView(RunService runs, CurrentAccount current, List<RunPageTabs> tabProviders) {
+        this(runs, current, tabProviders, null);
+    }
+
+    /** @param actions fork and sharing controls, or null for none */
+    public RunView(RunService runs, CurrentAccount current, List<RunPageTabs> tabProviders, RunActions actions) {
         this.runs = runs;
         this.current = current;
         this.tabProviders = List.copyOf(tabProviders);
+        this.actions = actions;
         setWidthFull();
     }
 
@@ -107,10 +117,19 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
         if (run.isEmpty()) {
             runId = null;
             title = NOT_FOUND;
-            add(new H2(NOT_FOUND), new Paragraph("There is no run with this address that you can see."));
+            showNotFound();
             return;
         }
         showRun(run.get());
+    }
+
+    private void showNotFound() {
+        removeAll();
+        tabs = null;
+        lazyTabs.clear();
+        runId = null;
+        title = NOT_FOUND;
+        add(new H2(NOT_FOUND), new Paragraph(NOT_FOUND_TEXT));
     }
 
     @Override
@@ -141,7 +160,11 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
             }
         }
         tabs.addSelectedChangeListener(event -> fillSelected());
-        add(heading, new Span(settingsLine(run)), tabs);
+        add(heading, new Span(settingsLine(run)));
+        if (actions != null) {
+            add(actions.forRun(run, current.id()));
+        }
+        add(tabs);
         showStatus(run);
     }
 
@@ -243,6 +266,7 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
             return;
         }
         UI ui = attachEvent.getUI();
+        this.ui = ui;
         UUID viewer = current.id();
         FrameMailbox<RunFrame> frames = new FrameMailbox<>(frame -> ui.access(() -> draw(viewer, frame)));
         mailbox = frames;
@@ -265,6 +289,9 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
     /** Draws a frame; the mailbox sends the next one only when the browser has painted this one. */
     private void draw(UUID viewer, RunFrame frame) {
         FrameMailbox<RunFrame> frames = mailbox;
+        if (runId == null) {
+            return;
+        }
         showStatus(frame.run());
         if (frame.run().status() == RunStatus.FINISHED) {
             runFinished();
@@ -281,6 +308,10 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
                 return;
             }
             target = live;
+        }
+        if (update instanceof RunUpdate.AccessLost) {
+            ui.access(this::showNotFound);
+            return;
         }
         if (update instanceof RunUpdate.StatusChanged) {
             runs.find(viewer, update.runId()).ifPresent(target::refresh);

@@ -25,7 +25,7 @@ import org.flowfield.runs.live.RunUpdates;
 import org.flowfield.security.CurrentAccount;
 
 /**
- * The user's runs and the reference runs, with status, family, key settings, figures and
+ * The user's runs, the runs others shared with them, and the reference runs, with status, family, key settings, figures and
  * progress. The list follows the user's unfinished runs live; a click opens a run.
  */
 @Route("")
@@ -71,6 +71,7 @@ public class RunsView extends VerticalLayout {
 
     private List<Run> visibleRuns() {
         List<Run> shown = new ArrayList<>(runs.listOwn(current.id()));
+        shown.addAll(runs.listSharedWithMe(current.id()));
         shown.addAll(runs.listReference());
         return shown;
     }

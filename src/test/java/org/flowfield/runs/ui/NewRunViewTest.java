@@ -39,6 +39,9 @@ class NewRunViewTest {
     @Autowired
     CurrentAccount current;
 
+    @Autowired
+    org.flowfield.runs.RunSharingService sharing;
+
     UUID me;
 
     @BeforeEach
@@ -60,7 +63,7 @@ class NewRunViewTest {
     void aValidFormQueuesTheRunForTheUserAndReturnsToTheList() {
         UI.getCurrent().navigate("login");
         assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getPath()).isEqualTo("login");
-        NewRunView view = new NewRunView(runs, current);
+        NewRunView view = new NewRunView(runs, sharing, current);
         UI.getCurrent().add(view);
         view.form.family.setValue(ModelFamily.FLOW_MATCHING);
         view.form.preset.setValue(RunPreset.SMOKE);
@@ -79,7 +82,7 @@ class NewRunViewTest {
 
     @Test
     void anInvalidFormQueuesNothing() {
-        NewRunView view = new NewRunView(runs, current);
+        NewRunView view = new NewRunView(runs, sharing, current);
         UI.getCurrent().add(view);
         view.form.epochs.setValue(1_000);
 

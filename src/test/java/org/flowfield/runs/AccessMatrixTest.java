@@ -1,0 +1,234 @@
+package org.flowfield.runs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BiFunction;
+import org.flowfield.accounts.AccountService;
+import org.flowfield.classrooms.Classroom;
+import org.flowfield.classrooms.ClassroomNotFoundException;
+import org.flowfield.classrooms.ClassroomService;
+import org.flowfield.flows.ModelFamily;
+import org.flowfield.questions.QuestionService;
+import org.flowfield.runs.live.RunUpdate;
+import org.flowfield.runs.live.RunUpdates;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * Who sees a run, on every service surface: its owner, a member of the class it is shared
+ * with, the class's instructor, an outsider, the holder of its share link, and the holder of a
+ * link that was revoked. Whoever may not see a run gets exactly the answer a missing run gives.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK, properties = {
+    "flowfield.data-dir=./target/test-data/access-${random.uuid}",
+    "flowfield.queue.dispatch=false",
+    "jobrunr.background-job-server.enabled=false",
+    "flowfield.accounts.bcrypt-strength=4"
+})
+class AccessMatrixTest {
+
+    @Autowired AccountService accounts;
+    @Autowired RunService runs;
+    @Autowired RunSharingService sharing;
+    @Autowired ClassroomService classrooms;
+    @Autowired ClassroomRunsService classroomRuns;
+    @Autowired QuestionService questions;
+    @Autowired RunRepository repository;
+    @Autowired RunFiles files;
+    @Autowired RunUpdates updates;
+
+    UUID owner;
+    UUID classmate;
+    UUID instructor;
+    UUID outsider;
+    UUID linkHolder;
+    UUID revokedHolder;
+    Classroom classroom;
+
+    private UUID account(String role) {
+        return accounts.signUp(role + "-" + UUID.randomUUID().toString().substring(0, 8), "a long password").id();
+    }
+
+    @BeforeEach
+    void people() {
+        owner = account("owner");
+        classmate = account("classmate");
+        instructor = account("instructor");
+        outsider = account("outsider");
+        linkHolder = account("holder");
+        revokedHolder = account("revoked");
+        classroom = classrooms.create(instructor, "Flow models");
+        classrooms.join(owner, classroom.inviteCode());
+        classrooms.join(classmate, classroom.inviteCode().toLowerCase().replace("-", " "));
+    }
+
+    /** A finished run of the owner's: a copy of the reference normalizing flow, files and all. */
+    private Run finishedRunOfOwner(String name) throws IOException {
+        Run reference = runs.listReference().stream()
+                .filter(run -> run.config().family() == ModelFamily.NORMALIZING_FLOW).findFirst().orElseThrow();
+        UUID id = UUID.randomUUID();
+        Files.createDirectories(files.directory(id));
+        Files.copy(files.checkpoint(reference.id()), files.checkpoint(id), StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(files.batchLosses(reference.id()), files.batchLosses(id), StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(files.snapshot(reference.id(), 0), files.snapshot(id, 0), StandardCopyOption.REPLACE_EXISTING);
+        Instant now = Instant.now();
+        Run run = new Run(id, owner, name, reference.config(), RunStatus.FINISHED, null, "CPU", now, now, now, false,
+                reference.totalSteps(), reference.totalSteps(), reference.figures());
+        repository.insertFinished(run, "checkpoint.bin");
+        repository.recordEpoch(id, 0, 1, 1.0, 0.5, -1.5, files.snapshot(id, 0).getFileName().toString());
+        return run;
+    }
+
+    /** Every service surface that shows a run, as a call that returns something or throws. */
+    private Map<String, BiFunction<UUID, UUID, Object>> surfaces() {
+        Map<String, BiFunction<UUID, UUID, Object>> surfaces = new LinkedHashMap<>();
+        surfaces.put("find", (viewer, id) -> runs.find(viewer, id).orElseThrow(() -> new RunNotFoundException(id)));
+        surfaces.put("history", runs::history);
+        surfaces.put("batch losses", runs::batchLosses);
+        surfaces.put("snapshot", (viewer, id) -> runs.snapshot(viewer, id, 0));
+        surfaces.put("final model", runs::finalCheckpoint);
+        surfaces.put("live updates", (viewer, id) -> {
+            runs.watch(viewer, id, update -> {}).close();
+            return "watching";
+        });
+        surfaces.put("question", (viewer, id) -> questions.layerTrajectories(viewer, id, null).join());
+        surfaces.put("fork", sharing::forkSettings);
+        return surfaces;
+    }
+
+    private void assertSees(UUID viewer, Run run, String who) {
+        surfaces().forEach((surface, call) -> assertThat(call.apply(viewer, run.id())).as(who + " on " + surface).isNotNull());
+    }
+
+    private void assertAnswersLikeAMissingRun(UUID viewer, Run run, String who) {
+        UUID missing = UUID.randomUUID();
+        surfaces().forEach((surface, call) -> {
+            Throwable hidden = catchThrowable(() -> call.apply(viewer, run.id()));
+            Throwable absent = catchThrowable(() -> call.apply(viewer, missing));
+            assertThat(hidden).as(who + " on " + surface).isInstanceOf(RunNotFoundException.class);
+            assertThat(absent).as("a missing run on " + surface).isInstanceOf(RunNotFoundException.class);
+            assertThat(hidden.getMessage().replace(run.id().toString(), "ID"))
+                    .as(who + " on " + surface).isEqualTo(absent.getMessage().replace(missing.toString(), "ID"));
+        });
+    }
+
+    @Test
+    void aRunSharedWithAClassIsSeenByItsOwnerItsMembersAndItsInstructorOnly() throws IOException {
+        Run run = finishedRunOfOwner("shared with the class");
+        assertAnswersLikeAMissingRun(classmate, run, "a classmate before sharing");
+
+        sharing.shareWithClassroom(owner, run.id(), classroom.id());
+
+        assertSees(owner, run, "the owner");
+        assertSees(classmate, run, "a classmate");
+        assertSees(instructor, run, "the instructor");
+        assertAnswersLikeAMissingRun(outsider, run, "an outsider");
+        assertThat(classroomRuns.gallery(classmate, classroom.id())).extracting(Run::id).containsExactly(run.id());
+        assertThat(runs.listSharedWithMe(classmate)).extracting(Run::id).contains(run.id());
+        assertThat(runs.listSharedWithMe(outsider)).extracting(Run::id).doesNotContain(run.id());
+        assertThatThrownBy(() -> classroomRuns.gallery(outsider, classroom.id())).isInstanceOf(ClassroomNotFoundException.class);
+        assertThatThrownBy(() -> classroomRuns.studentRuns(classmate, classroom.id())).isInstanceOf(ClassroomNotFoundException.class);
+        assertThatThrownBy(() -> sharing.makePrivate(classmate, run.id())).isInstanceOf(NotRunOwnerException.class);
+        assertThatThrownBy(() -> sharing.shareWithClassroom(outsider, run.id(), classroom.id()))
+                .isInstanceOf(RunNotFoundException.class);
+
+        sharing.makePrivate(owner, run.id());
+
+        assertAnswersLikeAMissingRun(classmate, run, "a classmate after it was made private");
+        assertThat(classroomRuns.gallery(classmate, classroom.id())).isEmpty();
+        assertSees(instructor, run, "the instructor, who sees every student's runs");
+        assertThat(classroomRuns.studentRuns(instructor, classroom.id())).extracting(Run::id).contains(run.id());
+    }
+
+    @Test
+    void aShareLinkLetsItsHoldersSeeTheRunUntilItIsRevoked() throws IOException {
+        Run run = finishedRunOfOwner("shared by link");
+        RunSharing first = sharing.shareByLink(owner, run.id());
+        assertThat(first.token()).hasSizeGreaterThanOrEqualTo(43);
+        assertAnswersLikeAMissingRun(linkHolder, run, "someone who has not opened the link");
+
+        assertThat(sharing.openLink(linkHolder, first.token()).id()).isEqualTo(run.id());
+        assertThat(sharing.openLink(revokedHolder, first.token()).id()).isEqualTo(run.id());
+        assertSees(linkHolder, run, "a link holder");
+        assertSees(revokedHolder, run, "a link holder");
+        assertAnswersLikeAMissingRun(outsider, run, "an outsider");
+        assertAnswersLikeAMissingRun(classmate, run, "a classmate (the run is not shared with the class)");
+
+        RunSharing second = sharing.shareByLink(owner, run.id());
+        assertThat(second.token()).isNotEqualTo(first.token());
+        sharing.openLink(linkHolder, second.token());
+
+        assertSees(linkHolder, run, "the holder of the new link");
+        assertAnswersLikeAMissingRun(revokedHolder, run, "the holder of the revoked link");
+        Throwable revoked = catchThrowable(() -> sharing.openLink(revokedHolder, first.token()));
+        Throwable unknown = catchThrowable(() -> sharing.openLink(revokedHolder, "no-such-link"));
+        assertThat(revoked).isInstanceOf(RunNotFoundException.class).hasMessage(unknown.getMessage());
+
+        sharing.makePrivate(owner, run.id());
+        assertAnswersLikeAMissingRun(linkHolder, run, "a link holder after the link was revoked");
+        assertThatThrownBy(() -> sharing.openLink(linkHolder, second.token())).isInstanceOf(RunNotFoundException.class);
+    }
+
+    @Test
+    void revokingALinkStopsItsHoldersLiveUpdatesButNotTheOwners() throws IOException {
+        Run run = finishedRunOfOwner("watched by link");
+        RunSharing link = sharing.shareByLink(owner, run.id());
+        sharing.openLink(linkHolder, link.token());
+        List<RunUpdate> holderSaw = new ArrayList<>();
+        List<RunUpdate> ownerSaw = new ArrayList<>();
+        runs.watch(linkHolder, run.id(), holderSaw::add);
+        runs.watch(owner, run.id(), ownerSaw::add);
+        updates.publish(new RunUpdate.StatusChanged(run.id()));
+        assertThat(holderSaw).hasSize(1);
+
+        sharing.makePrivate(owner, run.id());
+        updates.publish(new RunUpdate.StatusChanged(run.id()));
+
+        assertThat(holderSaw).containsExactly(new RunUpdate.StatusChanged(run.id()), new RunUpdate.AccessLost(run.id()));
+        assertThat(ownerSaw).containsExactly(new RunUpdate.StatusChanged(run.id()), new RunUpdate.StatusChanged(run.id()));
+        assertThat(updates.watchers(run.id())).isEqualTo(1);
+    }
+
+    @Test
+    void aForkCopiesEverySettingUnderANewName() throws IOException {
+        Run run = finishedRunOfOwner("<b>original</b>");
+        sharing.shareWithClassroom(owner, run.id(), classroom.id());
+
+        var fork = sharing.forkSettings(classmate, run.id());
+        Run queued = runs.queue(classmate, fork);
+
+        assertThat(fork.getName()).isEqualTo("Fork of <b>original</b>");
+        assertThat(queued.ownerId()).isEqualTo(classmate);
+        // every setting a user chooses; progress is reported as often as for any run queued from the app
+        assertThat(queued.config()).isEqualTo(run.config().withReportEvery(org.flowfield.training.TrainingConfig.DEFAULT_REPORT_EVERY));
+        assertThat(runs.find(owner, queued.id())).isEmpty();
+    }
+
+    @Test
+    void classesAreJoinedOnlyWithTheirInviteCodeAndNamedSensibly() {
+        assertThatThrownBy(() -> classrooms.join(outsider, "AAAA-BBBB-CCCC-DDDD"))
+                .hasMessage("No class has the invite code “AAAA-BBBB-CCCC-DDDD”.");
+        assertThatThrownBy(() -> classrooms.create(outsider, "   ")).hasMessage("Give the class a name.");
+        assertThatThrownBy(() -> classrooms.create(outsider, "x".repeat(81))).hasMessage("A class name has at most 80 characters.");
+        assertThatThrownBy(() -> classrooms.find(outsider, classroom.id())).isInstanceOf(ClassroomNotFoundException.class);
+        assertThat(classroom.inviteCode()).matches("[2-9A-HJ-NP-Z]{4}(-[2-9A-HJ-NP-Z]{4}){3}");
+        assertThat(classrooms.members(instructor, classroom.id())).extracting(member -> member.accountId())
+                .containsExactly(instructor, owner, classmate);
+        classrooms.join(classmate, classroom.inviteCode());
+        assertThat(classrooms.members(classmate, classroom.id())).hasSize(3);
+        assertThat(classrooms.listMine(classmate)).extracting(Classroom::id).containsExactly(classroom.id());
+    }
+}
