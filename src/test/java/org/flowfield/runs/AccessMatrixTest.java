@@ -4,10 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.StandardCopyOption;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,8 +42,6 @@ class AccessMatrixTest {
     @Autowired ClassroomService classrooms;
     @Autowired ClassroomRunsService classroomRuns;
     @Autowired QuestionService questions;
-    @Autowired RunRepository repository;
-    @Autowired RunFiles files;
     @Autowired RunUpdates updates;
 
     UUID owner;
@@ -75,21 +69,11 @@ class AccessMatrixTest {
         classrooms.join(classmate, classroom.inviteCode().toLowerCase().replace("-", " "));
     }
 
+    @Autowired org.springframework.context.ApplicationContext context;
+
     /** A finished run of the owner's: a copy of the reference normalizing flow, files and all. */
-    private Run finishedRunOfOwner(String name) throws IOException {
-        Run reference = runs.listReference().stream()
-                .filter(run -> run.config().family() == ModelFamily.NORMALIZING_FLOW).findFirst().orElseThrow();
-        UUID id = UUID.randomUUID();
-        Files.createDirectories(files.directory(id));
-        Files.copy(files.checkpoint(reference.id()), files.checkpoint(id), StandardCopyOption.REPLACE_EXISTING);
-        Files.copy(files.batchLosses(reference.id()), files.batchLosses(id), StandardCopyOption.REPLACE_EXISTING);
-        Files.copy(files.snapshot(reference.id(), 0), files.snapshot(id, 0), StandardCopyOption.REPLACE_EXISTING);
-        Instant now = Instant.now();
-        Run run = new Run(id, owner, name, reference.config(), RunStatus.FINISHED, null, "CPU", now, now, now, false,
-                reference.totalSteps(), reference.totalSteps(), reference.figures());
-        repository.insertFinished(run, "checkpoint.bin");
-        repository.recordEpoch(id, 0, 1, 1.0, 0.5, -1.5, files.snapshot(id, 0).getFileName().toString());
-        return run;
+    private Run finishedRunOfOwner(String name) {
+        return FinishedRuns.copyOfReference(context, ModelFamily.NORMALIZING_FLOW, owner, name);
     }
 
     /** Every service surface that shows a run, as a call that returns something or throws. */
@@ -126,7 +110,7 @@ class AccessMatrixTest {
     }
 
     @Test
-    void aRunSharedWithAClassIsSeenByItsOwnerItsMembersAndItsInstructorOnly() throws IOException {
+    void aRunSharedWithAClassIsSeenByItsOwnerItsMembersAndItsInstructorOnly() {
         Run run = finishedRunOfOwner("shared with the class");
         assertAnswersLikeAMissingRun(classmate, run, "a classmate before sharing");
 
@@ -154,7 +138,7 @@ class AccessMatrixTest {
     }
 
     @Test
-    void aShareLinkLetsItsHoldersSeeTheRunUntilItIsRevoked() throws IOException {
+    void aShareLinkLetsItsHoldersSeeTheRunUntilItIsRevoked() {
         Run run = finishedRunOfOwner("shared by link");
         RunSharing first = sharing.shareByLink(owner, run.id());
         assertThat(first.token()).hasSizeGreaterThanOrEqualTo(43);
@@ -183,7 +167,7 @@ class AccessMatrixTest {
     }
 
     @Test
-    void revokingALinkStopsItsHoldersLiveUpdatesButNotTheOwners() throws IOException {
+    void revokingALinkStopsItsHoldersLiveUpdatesButNotTheOwners() {
         Run run = finishedRunOfOwner("watched by link");
         RunSharing link = sharing.shareByLink(owner, run.id());
         sharing.openLink(linkHolder, link.token());
@@ -203,7 +187,7 @@ class AccessMatrixTest {
     }
 
     @Test
-    void aForkCopiesEverySettingUnderANewName() throws IOException {
+    void aForkCopiesEverySettingUnderANewName() {
         Run run = finishedRunOfOwner("<b>original</b>");
         sharing.shareWithClassroom(owner, run.id(), classroom.id());
 

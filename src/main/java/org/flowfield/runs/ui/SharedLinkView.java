@@ -9,6 +9,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import jakarta.annotation.security.PermitAll;
+import java.util.Optional;
 import org.flowfield.runs.Run;
 import org.flowfield.runs.RunNotFoundException;
 import org.flowfield.runs.RunSharingService;
@@ -48,11 +49,17 @@ public class SharedLinkView extends VerticalLayout implements BeforeEnterObserve
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
+        open(event.getRouteParameters().get("token").orElse(""))
+                .ifPresent(run -> event.forwardTo(RunView.class, new RouteParameters("runId", run.id().toString())));
+    }
+
+    /** Opens the link: the run it shares, or empty with the "not found" page shown. */
+    Optional<Run> open(String token) {
         try {
-            Run run = sharing.openLink(current.id(), event.getRouteParameters().get("token").orElse(""));
-            event.forwardTo(RunView.class, new RouteParameters("runId", run.id().toString()));
+            return Optional.of(sharing.openLink(current.id(), token));
         } catch (RunNotFoundException e) {
             showNotFound();
+            return Optional.empty();
         }
     }
 
