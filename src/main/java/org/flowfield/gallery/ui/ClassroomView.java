@@ -122,7 +122,7 @@ public class ClassroomView extends VerticalLayout implements BeforeEnterObserver
     private Grid<Run> runGrid(boolean thumbnails) {
         Grid<Run> grid = new Grid<>();
         if (thumbnails) {
-            grid.addComponentColumn(this::thumbnail).setHeader("Final samples").setWidth("180px").setFlexGrow(0);
+            grid.addComponentColumn(this::thumbnail).setHeader("Final samples").setKey("thumbnail").setWidth("180px").setFlexGrow(0);
         }
         grid.addColumn(Run::name).setHeader("Run").setFlexGrow(2).setSortable(true);
         grid.addColumn(run -> username(run.ownerId())).setHeader("Student").setSortable(true);

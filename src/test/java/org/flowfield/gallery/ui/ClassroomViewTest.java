@@ -1,0 +1,143 @@
+package org.flowfield.gallery.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.github.mvysny.kaributesting.v10.LocatorJ;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.textfield.TextField;
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.github.mvysny.kaributesting.v10.Routes;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.grid.GridSortOrder;
+import com.vaadin.flow.data.provider.SortDirection;
+import java.util.List;
+import java.util.UUID;
+import org.flowfield.accounts.AccountService;
+import org.flowfield.classrooms.Classroom;
+import org.flowfield.classrooms.ClassroomService;
+import org.flowfield.classrooms.ui.ClassroomsView;
+import org.flowfield.flows.ModelFamily;
+import org.flowfield.runs.ClassroomRunsService;
+import org.flowfield.runs.FinishedRuns;
+import org.flowfield.runs.Run;
+import org.flowfield.runs.RunService;
+import org.flowfield.runs.RunSharingService;
+import org.flowfield.runs.settings.RunPresets;
+import org.flowfield.security.CurrentAccount;
+import org.flowfield.ui.chart.FlowChart;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK, properties = {
+    "flowfield.data-dir=./target/test-data/classroom-view-${random.uuid}",
+    "flowfield.queue.dispatch=false",
+    "jobrunr.background-job-server.enabled=false",
+    "flowfield.accounts.bcrypt-strength=4"
+})
+class ClassroomViewTest {
+
+    @Autowired AccountService accounts;
+    @Autowired RunService runs;
+    @Autowired RunSharingService sharing;
+    @Autowired ClassroomService classrooms;
+    @Autowired ClassroomRunsService classroomRuns;
+    @Autowired CurrentAccount current;
+    @Autowired ApplicationContext context;
+
+    @BeforeEach
+    void vaadin() {
+        MockVaadin.setup(new Routes().autoDiscoverViews("org.flowfield.classrooms.ui"));
+    }
+
+    @AfterEach
+    void tearDown() {
+        MockVaadin.tearDown();
+        SecurityContextHolder.clearContext();
+    }
+
+    private UUID signUpAndLogIn(String role) {
+        String username = role + "-" + UUID.randomUUID().toString().substring(0, 6);
+        UUID id = accounts.signUp(username, "a long password").id();
+        logIn(username);
+        return id;
+    }
+
+    private void logIn(String username) {
+        SecurityContextHolder.getContext().setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(username, null, AuthorityUtils.createAuthorityList("ROLE_USER")));
+    }
+
+    private ClassroomView open(Classroom classroom) {
+        ClassroomView view = new ClassroomView(classrooms, classroomRuns, runs, accounts, current);
+        view.show(classroom.id().toString());
+        UI.getCurrent().add(view);
+        return view;
+    }
+
+    @Test
+    void membersSeeTheGallerySortedByFigureAndTheInstructorAlsoSeesEveryStudentsRunsAndTheQueue() {
+        UUID instructor = signUpAndLogIn("instructor");
+        ClassroomsView classes = new ClassroomsView(classrooms, current);
+        LocatorJ._setValue(LocatorJ._get(classes, TextField.class, spec -> spec.withLabel("New class")), "Flow models");
+        LocatorJ._click(LocatorJ._get(classes, Button.class, spec -> spec.withText("Create class")));
+        Grid<Classroom> classGrid = LocatorJ._get(classes, Grid.class);
+        Classroom classroom = GridKt._findAll(classGrid).getFirst();
+        assertThat(GridKt._getFormattedRow(classGrid, 0)).contains("Flow models", "instructor", classroom.inviteCode());
+
+        UUID ada = signUpAndLogIn("ada");
+        ClassroomsView joining = new ClassroomsView(classrooms, current);
+        LocatorJ._setValue(LocatorJ._get(joining, TextField.class, spec -> spec.withLabel("Invite code")),
+                classroom.inviteCode().toLowerCase());
+        LocatorJ._click(LocatorJ._get(joining, Button.class, spec -> spec.withText("Join class")));
+        assertThat(GridKt._getFormattedRow(LocatorJ._get(joining, Grid.class), 0)).contains("Flow models", "student");
+        Run flowMatching = FinishedRuns.copyOfReference(context, ModelFamily.FLOW_MATCHING, ada, "ada's fm");
+        Run normalizing = FinishedRuns.copyOfReference(context, ModelFamily.NORMALIZING_FLOW, ada, "ada's nf");
+        Run privateRun = FinishedRuns.copyOfReference(context, ModelFamily.CONDITIONAL_FLOW_MATCHING, ada, "ada's private cfm");
+        Run waiting = runs.queue(ada, RunPresets.smoke(ModelFamily.FLOW_MATCHING));
+        sharing.shareWithClassroom(ada, flowMatching.id(), classroom.id());
+        sharing.shareWithClassroom(ada, normalizing.id(), classroom.id());
+
+        ClassroomView view = open(classroom);
+
+        assertThat(view.studentRuns).as("a student has no instructor's view").isNull();
+        List<Run> byNll = GridKt._findAll(view.gallery);
+        assertThat(byNll).extracting(Run::id).containsExactly(normalizing.id(), flowMatching.id());
+        view.gallery.sort(List.of(new GridSortOrder<>(view.gallery.getColumnByKey("w2"), SortDirection.ASCENDING)));
+        assertThat(GridKt._findAll(view.gallery)).extracting(Run::id).containsExactly(flowMatching.id(), normalizing.id());
+        assertThat(GridKt._getCellComponent(view.gallery, 0, "thumbnail")).isInstanceOf(FlowChart.class);
+        assertThat(((FlowChart) GridKt._getCellComponent(view.gallery, 0, "thumbnail")).series().getFirst().size())
+                .isEqualTo(RunThumbnail.POINTS);
+
+        logIn(accounts.findById(instructor).orElseThrow().username());
+        ClassroomView instructors = open(classroom);
+        assertThat(GridKt._findAll(instructors.studentRuns)).extracting(Run::id)
+                .contains(flowMatching.id(), normalizing.id(), privateRun.id(), waiting.id());
+        assertThat(GridKt._findAll(instructors.queue)).extracting(Run::id).containsExactly(waiting.id());
+        assertThat(GridKt._getFormattedRow(instructors.queue, 0)).contains("1st in line", waiting.name());
+    }
+
+    @Test
+    void aClassTheUserIsNotInLooksExactlyLikeOneThatDoesNotExist() {
+        UUID instructor = signUpAndLogIn("teacher");
+        Classroom classroom = classrooms.create(instructor, "Closed class");
+        signUpAndLogIn("stranger");
+
+        String foreign = open(classroom).getElement().getTextRecursively();
+        UI.getCurrent().removeAll();
+        ClassroomView missing = new ClassroomView(classrooms, classroomRuns, runs, accounts, current);
+        missing.show(UUID.randomUUID().toString());
+
+        assertThat(foreign).isEqualTo(missing.getElement().getTextRecursively()).contains(ClassroomView.NOT_FOUND)
+                .doesNotContain("Closed class");
+        assertThat(missing.getPageTitle()).isEqualTo("Class not found · Flowfield");
+    }
+}
