@@ -19,6 +19,7 @@ public final class Student implements AutoCloseable {
         this.context.setDefaultTimeout(30_000);
         this.page = context.newPage();
         this.baseUrl = baseUrl;
+
     }
 
     public Page page() {
@@ -46,6 +47,13 @@ public final class Student implements AutoCloseable {
 
     @Override
     public void close() {
+        // the page as the test left it, to look at when a browser test fails in CI
+        try {
+            page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+                    .setPath(java.nio.file.Path.of("target", "browser-screenshots", "last-" + System.identityHashCode(this) + ".png")));
+        } catch (RuntimeException e) {
+            System.err.println("no screenshot of the last page: " + e.getMessage());
+        }
         context.close();
     }
 }

@@ -49,6 +49,14 @@ class RunsInTheBrowserIT {
         chromium.close();
     }
 
+    private static String readDownload(com.microsoft.playwright.Download download) {
+        try {
+            return java.nio.file.Files.readString(download.path()).strip();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     @Test
     void aStudentQueuesASmokeRunWatchesItTrainAndFindsItFinishedInTheList() {
         try (Student student = new Student(chromium, "http://localhost:" + port)) {
@@ -85,6 +93,20 @@ class RunsInTheBrowserIT {
             page.locator(".sample-chart .flowfield-chart-slider").fill("0");
             assertThat(page.locator(".sample-chart .flowfield-chart-frame-label")).hasText("epoch 1 of 3");
             assertThat(samples).hasCount(1000);
+
+            // every chart offers its picture and its points for download
+            page.locator(".sample-chart .apexcharts-menu-icon").click();
+            assertThat(page.locator(".sample-chart .apexcharts-menu-item.exportSVG")).isVisible();
+            assertThat(page.locator(".sample-chart .apexcharts-menu-item.exportPNG")).isVisible();
+            com.microsoft.playwright.Download csv = page.waitForDownload(
+                    () -> page.locator(".sample-chart .apexcharts-menu-item.exportCSV").click());
+            String points = readDownload(csv);
+            assertThat(points.lines().count()).isEqualTo(1 + 1000);
+            com.microsoft.playwright.Download svg = page.waitForDownload(() -> {
+                page.locator(".sample-chart .apexcharts-menu-icon").click();
+                page.locator(".sample-chart .apexcharts-menu-item.exportSVG").click();
+            });
+            assertThat(readDownload(svg)).startsWith("<svg");
 
             page.navigate(student.url("/"));
             Locator row = page.locator("vaadin-grid-cell-content");
