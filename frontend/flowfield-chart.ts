@@ -121,6 +121,10 @@ class FlowfieldChart extends HTMLElement {
     if (this.player && this.slider) {
       this.player.style.display = this.frames.length < 2 ? 'none' : 'flex';
       this.slider.max = String(Math.max(0, this.frames.length - 1));
+      // driven by a <flowfield-player>: keep the frame's caption, hide the own button and slider
+      const own = this.hasAttribute('external-player') ? 'none' : '';
+      this.playButton!.style.display = own;
+      this.slider.style.display = own;
     }
     await this.showFrame(Math.min(Math.max(0, startIndex), Math.max(0, this.frames.length - 1)));
   }
