@@ -36,8 +36,9 @@ class FlowfieldPlayer extends HTMLElement {
       this.slider.style.flex = '1';
       this.slider.setAttribute('aria-label', this.getAttribute('aria-label') ?? 'Frame of every chart');
       this.slider.addEventListener('input', () => {
+        const index = Number(this.slider!.value);
         this.pause();
-        this.showFrame(Number(this.slider!.value));
+        this.showFrame(index);
       });
       this.caption = document.createElement('span');
       this.caption.className = 'flowfield-player-label';

@@ -194,7 +194,7 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver, 
         }
         settingsGrid.setPartNameGenerator(row -> row.differs() ? "differs" : null);
         settingsGrid.setAllRowsVisible(true);
-        settingsGrid.setMaxWidth("1100px");
+        settingsGrid.setWidthFull();
         showAllSettings.addValueChangeListener(change -> showSettings());
         showSettings();
     }
@@ -219,7 +219,7 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver, 
         }
         figuresGrid.setItems(comparison.figures());
         figuresGrid.setAllRowsVisible(true);
-        figuresGrid.setMaxWidth("1100px");
+        figuresGrid.setWidthFull();
     }
 
     /** A figure's value; the best of its row in bold with the word "best" beside it (not colour alone). */
@@ -347,9 +347,11 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver, 
         progressionPanels.removeAll();
         List<FlowChart> driven = new ArrayList<>();
         List<List<ChartFrame>> frames = new ArrayList<>();
+        double half = commonHalfRange(answer);
         for (int i = 0; i < answer.runs().size(); i++) {
             var part = answer.runs().get(i);
             FlowChart chart = panel(chartName(comparison, i));
+            chart.configure(chart.layout().withRange(-half, half, -half, half));
             chart.addClassName("compare-progression-chart");
             progressionCharts.add(chart);
             progressionPanels.add(chart);
@@ -377,6 +379,25 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver, 
         player.setVisible(!driven.isEmpty());
     }
 
+    /**
+     * Half the side of the square every progression panel shows: at least the samples' ±3, widened
+     * (in steps of 0.5) to hold every point of every frame, so that the panels share one scale and
+     * no point leaves the plot in the middle of a flow (a normalizing flow's inner layers spread wider).
+     */
+    static double commonHalfRange(SharedProgression answer) {
+        double largest = SampleSeries.STANDARDISED_HALF_RANGE;
+        for (var part : answer.runs()) {
+            for (float[] frame : part.frames()) {
+                for (float value : frame) {
+                    if (Float.isFinite(value)) {
+                        largest = Math.max(largest, Math.abs(value));
+                    }
+                }
+            }
+        }
+        return Math.ceil(largest * 2) / 2;
+    }
+
     private void showProbe(Probe answer) {
         probe = answer;
         probeGrid.removeAllColumns();
@@ -390,7 +411,7 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver, 
         }
         probeGrid.setItems(java.util.stream.IntStream.range(0, answer.pointCount()).boxed().toList());
         probeGrid.setAllRowsVisible(true);
-        probeGrid.setMaxWidth("1100px");
+        probeGrid.setWidthFull();
         StringBuilder methods = new StringBuilder("How: ");
         for (int i = 0; i < answer.runs().size(); i++) {
             methods.append(i == 0 ? "" : "; ").append(letter(i)).append(": ").append(answer.methods().get(i));
@@ -459,8 +480,8 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver, 
 
     private static FlowChart panel(String title) {
         FlowChart chart = new FlowChart(SampleSeries.standardisedLayout(title).withHeight(300).withFileName(title));
-        chart.setWidth("320px");
-        chart.setMinWidth("280px");
+        chart.setWidth("360px");
+        chart.setMinWidth("300px");
         return chart;
     }
 

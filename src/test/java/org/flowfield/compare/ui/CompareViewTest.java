@@ -189,6 +189,13 @@ class CompareViewTest {
             assertThat(chart.frames()).hasSize(51);
             assertThat(chart.frames().getFirst().series().stream().mapToInt(ChartSeries::size).sum()).isEqualTo(1000);
         }
+        double half = CompareView.commonHalfRange(view.progression);
+        System.out.println("common half range " + half);
+        assertThat(view.progressionCharts).allSatisfy(chart -> {
+            assertThat(chart.layout().xMin()).isEqualTo(-half);
+            assertThat(chart.layout().yMax()).isEqualTo(half);
+        });
+        assertThat(half).isGreaterThanOrEqualTo(3.0);
         assertThat(view.progressionCharts.get(0).frames().get(10).label()).isEqualTo("layer 3 of 15 · f = 0.20");
         assertThat(view.progressionCharts.get(1).frames().get(10).label()).isEqualTo("t = 0.20 · f = 0.20");
         assertThat(view.progressionCharts.get(2).frames().getLast().series()).hasSize(5);

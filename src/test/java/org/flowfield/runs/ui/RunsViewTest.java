@@ -89,6 +89,27 @@ class RunsViewTest {
     }
 
     @Test
+    void twoToFourTickedRunsOpenTheComparePageWithTheirIds() {
+        logIn("comparer-" + UUID.randomUUID().toString().substring(0, 6));
+        RunsView view = new RunsView(runs, current);
+        UI.getCurrent().add(view);
+        List<Run> references = runs.listReference();
+
+        assertThat(view.compare.isEnabled()).isFalse();
+        view.grid.select(references.get(0));
+        assertThat(view.compare.isEnabled()).isFalse();
+        view.grid.select(references.get(1));
+        assertThat(view.compare.isEnabled()).isTrue();
+        assertThat(view.compare.getText()).isEqualTo("Compare 2");
+
+        view.compare.click();
+
+        assertThat(UI.getCurrent().getActiveViewLocation().getPath()).isEqualTo("compare");
+        assertThat(UI.getCurrent().getActiveViewLocation().getQueryParameters().getParameters().get("runs"))
+                .containsExactly(references.get(0).id() + "," + references.get(1).id());
+    }
+
+    @Test
     void theListFollowsTheUsersUnfinishedRunsLive() {
         UUID me = logIn("live-" + UUID.randomUUID().toString().substring(0, 6));
         Run queued = runs.queue(me, RunPresets.smoke(ModelFamily.FLOW_MATCHING));
