@@ -104,7 +104,13 @@ class FlowfieldChart extends HTMLElement {
       await this.render();
     } else if (this.chart) {
       await this.chart.updateOptions(
-        { series: this.apexSeries(this.series), markers: this.markers(this.series), stroke: this.stroke(this.series) },
+        {
+          series: this.apexSeries(this.series),
+          markers: this.markers(this.series),
+          stroke: this.stroke(this.series),
+          // ApexCharts drops a fixed x range from the second update on unless it is given again
+          xaxis: { min: this.layout?.xMin, max: this.layout?.xMax },
+        },
         false,
         false,
       );
