@@ -104,7 +104,13 @@ class FlowfieldChart extends HTMLElement {
       await this.render();
     } else if (this.chart) {
       await this.chart.updateOptions(
-        { series: this.apexSeries(this.series), markers: this.markers(this.series), stroke: this.stroke(this.series) },
+        {
+          series: this.apexSeries(this.series),
+          markers: this.markers(this.series),
+          stroke: this.stroke(this.series),
+          // ApexCharts drops a fixed x range from the second update on unless it is given again
+          xaxis: { min: this.layout?.xMin, max: this.layout?.xMax },
+        },
         false,
         false,
       );
@@ -121,6 +127,10 @@ class FlowfieldChart extends HTMLElement {
     if (this.player && this.slider) {
       this.player.style.display = this.frames.length < 2 ? 'none' : 'flex';
       this.slider.max = String(Math.max(0, this.frames.length - 1));
+      // driven by a <flowfield-player>: keep the frame's caption, hide the own button and slider
+      const own = this.hasAttribute('external-player') ? 'none' : '';
+      this.playButton!.style.display = own;
+      this.slider.style.display = own;
     }
     await this.showFrame(Math.min(Math.max(0, startIndex), Math.max(0, this.frames.length - 1)));
   }

@@ -51,6 +51,19 @@ class ArchitectureTest {
     }
 
     @Test
+    void nothingDependsOnTheComparisonAndItUsesOnlyTheFeaturesBeneathIt() {
+        // the runs list's Compare button navigates by the route's name, so runs.ui needs no compare class either
+        noClasses().that().resideOutsideOfPackage("org.flowfield.compare..")
+                .should().dependOnClassesThat().resideInAPackage("org.flowfield.compare..")
+                .check(classes);
+        noClasses().that().resideInAPackage("org.flowfield.compare..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.flowfield.accounts..", "org.flowfield.classrooms..",
+                        "org.flowfield.cli..", "org.flowfield.engine..", "org.flowfield.queue..", "org.flowfield.runs.ui..",
+                        "org.flowfield.questions.ui..")
+                .check(classes);
+    }
+
+    @Test
     void featurePackagesHaveNoCycles() {
         slices().matching("org.flowfield.(*)..").should().beFreeOfCycles().check(classes);
     }

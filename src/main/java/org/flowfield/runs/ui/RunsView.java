@@ -7,7 +7,11 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.QueryParameters;
+import java.util.Set;
+import java.util.stream.Collectors;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
@@ -37,6 +41,7 @@ public class RunsView extends VerticalLayout {
     static final int REFRESH_PAUSE_MS = 500;
 
     final Grid<Run> grid = new Grid<>();
+    final Button compare = new Button("Compare");
     private final RunService runs;
     private final CurrentAccount current;
     private final Map<UUID, RunUpdates.Subscription> watched = new HashMap<>();
@@ -58,11 +63,33 @@ public class RunsView extends VerticalLayout {
         grid.addColumn(run -> run.figures() == null ? "" : String.format(Locale.ROOT, "%.4f", run.figures().slicedW2()))
                 .setHeader("Sliced W2");
         grid.addItemClickListener(click -> open(click.getItem()));
+        grid.setSelectionMode(Grid.SelectionMode.MULTI);
         grid.setItems(visibleRuns());
         setSizeFull();
         Button newRun = new Button("New run", click -> getUI().ifPresent(ui -> ui.navigate(NewRunView.class)));
         newRun.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        add(new H2("Runs"), newRun, grid);
+        compare.setEnabled(false);
+        compare.setTooltipText("Tick " + COMPARE_MIN + " to " + COMPARE_MAX + " runs to open them side by side");
+        compare.addClickListener(click -> getUI().ifPresent(ui -> ui.navigate(COMPARE_ROUTE, compareParameters())));
+        grid.addSelectionListener(selection -> {
+            int count = selection.getAllSelectedItems().size();
+            compare.setEnabled(count >= COMPARE_MIN && count <= COMPARE_MAX);
+            compare.setText(count == 0 ? "Compare" : "Compare " + count);
+        });
+        add(new H2("Runs"), new HorizontalLayout(newRun, compare), grid);
+    }
+
+    /** The compare page's address and query parameter (by name: the runs feature knows nothing of the compare feature's classes). */
+    static final String COMPARE_ROUTE = "compare";
+    static final int COMPARE_MIN = 2;
+    static final int COMPARE_MAX = 4;
+
+    /** {@code runs=<id>,<id>,…} of the ticked runs, in the list's order. */
+    QueryParameters compareParameters() {
+        Set<Run> selected = grid.getSelectedItems();
+        String ids = visibleRuns().stream().filter(run -> selected.stream().anyMatch(s -> s.id().equals(run.id())))
+                .map(run -> run.id().toString()).collect(Collectors.joining(","));
+        return QueryParameters.simple(Map.of("runs", ids));
     }
 
     private void open(Run run) {
@@ -86,7 +113,9 @@ public class RunsView extends VerticalLayout {
     /** Reloads the list, follows runs that are not finished yet, and lets the next refresh come after a pause. */
     private void refresh() {
         List<Run> shown = visibleRuns();
+        Set<UUID> ticked = grid.getSelectedItems().stream().map(Run::id).collect(Collectors.toSet());
         grid.setItems(shown);
+        shown.stream().filter(run -> ticked.contains(run.id())).forEach(grid::select);
         UUID viewer = current.id();
         FrameMailbox<Boolean> mailbox = refreshes;
         for (Run run : shown) {

@@ -72,6 +72,23 @@ public class FlowChart extends Component implements HasSize {
                 .toCompletableFuture(Void.class);
     }
 
+    /**
+     * Lets a {@link FramePlayer} of this group drive the chart's frames: the chart's own play button
+     * and slider are hidden (its frame caption stays). Null gives the chart its own controls back.
+     */
+    public void setPlayerGroup(String group) {
+        getElement().setAttribute("data-player-group", group == null ? "" : group);
+        getElement().setAttribute("external-player", group != null);
+        if (group == null) {
+            getElement().removeAttribute("data-player-group");
+        }
+    }
+
+    /** The group of the {@link FramePlayer} that drives this chart, or null when it has its own controls. */
+    public String playerGroup() {
+        return getElement().getAttribute("data-player-group");
+    }
+
     /** Calls back with the data coordinates of a click inside the plot area. */
     public Registration addPlotClickListener(BiConsumer<Double, Double> listener) {
         return getElement().addEventListener("chart-click", event -> listener.accept(

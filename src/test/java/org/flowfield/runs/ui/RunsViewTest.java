@@ -89,6 +89,29 @@ class RunsViewTest {
     }
 
     @Test
+    void twoToFourTickedRunsOpenTheComparePageWithTheirIds() {
+        logIn("comparer-" + UUID.randomUUID().toString().substring(0, 6));
+        RunsView view = new RunsView(runs, current);
+        UI.getCurrent().add(view);
+        List<Run> references = runs.listReference();
+
+        assertThat(view.compare.isEnabled()).isFalse();
+        view.grid.select(references.get(0));
+        assertThat(view.compare.isEnabled()).isFalse();
+        view.grid.select(references.get(1));
+        assertThat(view.compare.isEnabled()).isTrue();
+        assertThat(view.compare.getText()).isEqualTo("Compare 2");
+
+        // the page the button opens (by its route's name; the browser check clicks it for real)
+        assertThat(RunsView.COMPARE_ROUTE).isEqualTo("compare");
+        assertThat(view.compareParameters().getParameters().get("runs"))
+                .containsExactly(references.get(0).id() + "," + references.get(1).id());
+        view.grid.select(references.get(2));
+        assertThat(view.compare.getText()).isEqualTo("Compare 3");
+        assertThat(view.compare.isEnabled()).isTrue();
+    }
+
+    @Test
     void theListFollowsTheUsersUnfinishedRunsLive() {
         UUID me = logIn("live-" + UUID.randomUUID().toString().substring(0, 6));
         Run queued = runs.queue(me, RunPresets.smoke(ModelFamily.FLOW_MATCHING));
