@@ -67,4 +67,12 @@ class ArchitectureTest {
     void featurePackagesHaveNoCycles() {
         slices().matching("org.flowfield.(*)..").should().beFreeOfCycles().check(classes);
     }
+
+    @Test
+    void servicesAndDomainsNeverDependOnViews() {
+        // the security configuration is web wiring: it names the log-in view
+        noClasses().that().resideOutsideOfPackages("..ui..", "org.flowfield", "org.flowfield.security..")
+                .should().dependOnClassesThat().resideInAnyPackage("..ui..", "com.vaadin.flow.component..")
+                .check(classes);
+    }
 }
