@@ -9,16 +9,14 @@ import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import java.util.UUID;
 import org.flowfield.browser.Chromium;
+import org.flowfield.browser.InTheBrowser;
 import org.flowfield.browser.Student;
 import org.flowfield.flows.ModelFamily;
 import org.flowfield.runs.Run;
 import org.flowfield.runs.RunService;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A student in a real Chromium opens the compare page of the reference normalizing flow and flow
@@ -31,25 +29,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
     "flowfield.accounts.bcrypt-strength=4",
     "vaadin.devmode.devTools.enabled=false"
 })
-class CompareInTheBrowserIT {
-
-    static Chromium chromium;
-
-    @LocalServerPort
-    int port;
+class CompareInTheBrowserIT extends InTheBrowser {
 
     @Autowired
     RunService runs;
-
-    @BeforeAll
-    static void launch() {
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    static void close() {
-        chromium.close();
-    }
 
     private Run reference(ModelFamily family) {
         return runs.listReference().stream().filter(run -> run.config().family() == family).findFirst().orElseThrow();
@@ -59,7 +42,7 @@ class CompareInTheBrowserIT {
     void oneSliderAndOnePlayButtonDriveEveryProgressionPanel() {
         Run nf = reference(ModelFamily.NORMALIZING_FLOW);
         Run fm = reference(ModelFamily.FLOW_MATCHING);
-        try (Student student = new Student(chromium, "http://localhost:" + port)) {
+        try (Student student = newStudent()) {
             Page page = student.signUpAndLogIn("student-" + UUID.randomUUID().toString().substring(0, 8)).page();
 
             page.navigate(student.url("/compare?runs=" + nf.id() + "," + fm.id()));

@@ -12,17 +12,15 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.flowfield.accounts.AccountService;
 import org.flowfield.browser.Chromium;
+import org.flowfield.browser.InTheBrowser;
 import org.flowfield.browser.Student;
 import org.flowfield.flows.ModelFamily;
 import org.flowfield.questions.nf.ProbabilityEstimate;
 import org.flowfield.runs.Run;
 import org.flowfield.runs.RunService;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A student in a real Chromium opens the reference normalizing flow's "Q5: Probability
@@ -35,12 +33,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
     "flowfield.accounts.bcrypt-strength=4",
     "vaadin.devmode.devTools.enabled=false"
 })
-class ProbabilityInTheBrowserIT {
-
-    static Chromium chromium;
-
-    @LocalServerPort
-    int port;
+class ProbabilityInTheBrowserIT extends InTheBrowser {
 
     @Autowired
     RunService runs;
@@ -54,20 +47,10 @@ class ProbabilityInTheBrowserIT {
     @Autowired
     AccountService accounts;
 
-    @BeforeAll
-    static void launch() {
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    static void close() {
-        chromium.close();
-    }
-
     @Test
     void aStudentClicksAPointOnTheQ5ChartAndSeesItsLogLikelihood() throws Exception {
         String username = "student-" + UUID.randomUUID().toString().substring(0, 8);
-        try (Student student = new Student(chromium, "http://localhost:" + port)) {
+        try (Student student = newStudent()) {
             Page page = student.signUpAndLogIn(username).page();
             Run reference = runs.listReference().stream()
                     .filter(run -> run.config().family() == ModelFamily.NORMALIZING_FLOW).findFirst().orElseThrow();

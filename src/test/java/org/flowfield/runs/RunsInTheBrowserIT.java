@@ -9,13 +9,11 @@ import com.microsoft.playwright.options.AriaRole;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.flowfield.browser.Chromium;
+import org.flowfield.browser.InTheBrowser;
 import org.flowfield.browser.Student;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A student in a real Chromium signs up, queues a smoke run, watches it train on its page (the
@@ -29,25 +27,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
     "flowfield.accounts.bcrypt-strength=4",
     "vaadin.devmode.devTools.enabled=false"
 })
-class RunsInTheBrowserIT {
-
-    static Chromium chromium;
-
-    @LocalServerPort
-    int port;
+class RunsInTheBrowserIT extends InTheBrowser {
 
     @Autowired
     RunDispatcher dispatcher;
-
-    @BeforeAll
-    static void launch() {
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    static void close() {
-        chromium.close();
-    }
 
     private static String readDownload(com.microsoft.playwright.Download download) {
         try {
@@ -59,7 +42,7 @@ class RunsInTheBrowserIT {
 
     @Test
     void aStudentQueuesASmokeRunWatchesItTrainAndFindsItFinishedInTheList() {
-        try (Student student = new Student(chromium, "http://localhost:" + port)) {
+        try (Student student = newStudent()) {
             Page page = student.signUpAndLogIn("student-" + UUID.randomUUID().toString().substring(0, 8)).page();
 
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("New run")).click();

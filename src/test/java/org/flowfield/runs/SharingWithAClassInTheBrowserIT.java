@@ -8,14 +8,11 @@ import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.flowfield.browser.Chromium;
+import org.flowfield.browser.InTheBrowser;
 import org.flowfield.browser.Student;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Two students in two separate browser sessions: Ada creates a class, trains a run and shares it
@@ -28,25 +25,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
     "flowfield.accounts.bcrypt-strength=4",
     "vaadin.devmode.devTools.enabled=false"
 })
-class SharingWithAClassInTheBrowserIT {
-
-    static Chromium chromium;
-
-    @LocalServerPort
-    int port;
+class SharingWithAClassInTheBrowserIT extends InTheBrowser {
 
     @Autowired
     RunDispatcher dispatcher;
-
-    @BeforeAll
-    static void launch() {
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    static void close() {
-        chromium.close();
-    }
 
     private static Page.GetByRoleOptions named(String name) {
         return new Page.GetByRoleOptions().setName(name);
@@ -70,8 +52,8 @@ class SharingWithAClassInTheBrowserIT {
     @Test
     void aClassmateFindsASharedRunInTheGalleryForksItAndComparesTheTwo() {
         String suffix = UUID.randomUUID().toString().substring(0, 6);
-        try (Student ada = new Student(chromium, "http://localhost:" + port);
-                Student bob = new Student(chromium, "http://localhost:" + port)) {
+        try (Student ada = newStudent();
+                Student bob = newStudent()) {
             Page her = ada.signUpAndLogIn("ada-" + suffix).page();
             her.getByRole(AriaRole.LINK, named("Classes")).click();
             her.getByRole(AriaRole.TEXTBOX, named("New class")).fill("Flow models " + suffix);

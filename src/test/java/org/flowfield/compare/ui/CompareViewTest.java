@@ -35,8 +35,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK, properties = {
@@ -71,11 +69,7 @@ class CompareViewTest {
     }
 
     private UUID logIn(String prefix) {
-        String username = prefix + "-" + UUID.randomUUID().toString().substring(0, 6);
-        UUID id = accounts.signUp(username, "a long password").id();
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(username, null, AuthorityUtils.createAuthorityList("ROLE_USER")));
-        return id;
+        return org.flowfield.testing.Sessions.signUpAndLogIn(accounts, prefix);
     }
 
     private Run reference(ModelFamily family) {
