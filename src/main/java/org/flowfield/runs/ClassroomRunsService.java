@@ -57,7 +57,8 @@ public class ClassroomRunsService {
     public Map<UUID, Integer> queuePositions(UUID instructorId, UUID classroomId) {
         classrooms.findInstructed(instructorId, classroomId);
         Map<UUID, Integer> all = QueuePosition.positions(runs.queued(), runs.lastStartedByOwner());
-        List<UUID> students = runs.listOfClassroomMembers(classroomId).stream().map(Run::id).toList();
+        java.util.Set<UUID> students = runs.listOfClassroomMembers(classroomId).stream().map(Run::id)
+                .collect(java.util.stream.Collectors.toSet());
         Map<UUID, Integer> mine = new java.util.LinkedHashMap<>();
         all.forEach((runId, position) -> {
             if (students.contains(runId)) {
