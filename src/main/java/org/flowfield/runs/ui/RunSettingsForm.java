@@ -89,7 +89,7 @@ public class RunSettingsForm extends FormLayout {
         family.addValueChangeListener(change -> showFieldsOf(change.getValue()));
         preset.addValueChangeListener(change -> {
             if (change.getValue() != null && family.getValue() != null) {
-                write(change.getValue().settings(family.getValue()));
+                write(keepingTypedName(change.getValue().settings(family.getValue())));
             }
         });
         family.setValue(ModelFamily.NORMALIZING_FLOW);
@@ -101,11 +101,20 @@ public class RunSettingsForm extends FormLayout {
         List<String> used = chosen == null ? List.of() : RunSettings.fieldsFor(chosen);
         fields.forEach((field, component) -> component.setVisible(field.equals(RunSettings.FAMILY) || used.contains(field)));
         if (chosen != null && preset.getValue() != null) {
-            RunSettings settings = read();
-            RunSettings defaults = preset.getValue().settings(chosen);
-            defaults.setName(settings.getName() == null || settings.getName().isBlank() ? defaults.getName() : settings.getName());
-            write(defaults);
+            write(keepingTypedName(preset.getValue().settings(chosen)));
         }
+    }
+
+    /** A preset's settings, with the name the user typed if there is one (a generated name is replaced). */
+    private RunSettings keepingTypedName(RunSettings presetSettings) {
+        String typed = name.getValue();
+        boolean generated = typed == null || typed.isBlank() || java.util.Arrays.stream(RunPreset.values())
+                .flatMap(each -> java.util.Arrays.stream(ModelFamily.values()).map(f -> each.settings(f).getName()))
+                .anyMatch(typed::equals);
+        if (!generated) {
+            presetSettings.setName(typed);
+        }
+        return presetSettings;
     }
 
     /** Fills the form with these settings, family included (a fork's, for one). */

@@ -62,6 +62,20 @@ class RunSettingsFormTest {
     }
 
     @Test
+    void aTypedNameSurvivesChangingFamilyAndPresetWhileGeneratedNamesFollowThem() {
+        assertThat(form.name.getValue()).isEqualTo("Normalizing flow, exercise defaults");
+        form.family.setValue(ModelFamily.FLOW_MATCHING);
+        assertThat(form.name.getValue()).isEqualTo("Flow matching, exercise defaults");
+
+        form.name.setValue("rings with OT");
+        form.preset.setValue(RunPreset.SMOKE);
+        form.family.setValue(ModelFamily.CONDITIONAL_FLOW_MATCHING);
+
+        assertThat(form.name.getValue()).isEqualTo("rings with OT");
+        assertThat(form.epochs.getValue()).isEqualTo(3);
+    }
+
+    @Test
     void outOfRangeAndMissingValuesGetTheServicesMessagesNextToTheirFieldsAndNothingIsSubmitted() {
         form.points.setValue(10);
         form.learningRate.clear();
