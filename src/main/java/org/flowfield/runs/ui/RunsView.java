@@ -22,6 +22,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.flowfield.accounts.Account;
+import org.flowfield.accounts.AccountService;
 import org.flowfield.runs.Run;
 import org.flowfield.runs.RunService;
 import org.flowfield.runs.live.FrameMailbox;
@@ -47,10 +49,14 @@ public class RunsView extends VerticalLayout {
     private final Map<UUID, RunUpdates.Subscription> watched = new HashMap<>();
     private FrameMailbox<Boolean> refreshes;
 
-    public RunsView(RunService runs, CurrentAccount current) {
+    public RunsView(RunService runs, CurrentAccount current, AccountService accounts) {
         this.runs = runs;
         this.current = current;
         grid.addColumn(Run::name).setHeader("Name").setFlexGrow(2);
+        java.util.Map<UUID, String> owners = new java.util.HashMap<>();
+        grid.addColumn(run -> run.ownerId().equals(current.id()) ? "you"
+                        : owners.computeIfAbsent(run.ownerId(), id -> accounts.findById(id).map(Account::username).orElse("")))
+                .setHeader("Owner");
         grid.addColumn(run -> run.config().family().title()).setHeader("Model").setFlexGrow(2);
         grid.addColumn(run -> run.status().name().toLowerCase(Locale.ROOT)).setHeader("Status");
         grid.addColumn(run -> String.format(Locale.ROOT, "%,d points, %d epochs, seed %d",

@@ -77,7 +77,7 @@ class RunsViewTest {
         mine.setName("<b>my run</b>");
         Run queued = runs.queue(me, mine);
 
-        RunsView view = new RunsView(runs, current);
+        RunsView view = new RunsView(runs, current, accounts);
         UI.getCurrent().add(view);
 
         List<Run> rows = GridKt._findAll(view.grid);
@@ -85,13 +85,13 @@ class RunsViewTest {
         assertThat(rows).extracting(Run::name).doesNotContain("someone else's run");
         assertThat(rows).extracting(Run::name).containsAll(runs.listReference().stream().map(Run::name).toList());
         int row = rows.stream().map(Run::id).toList().indexOf(queued.id());
-        assertThat(GridKt._getFormattedRow(view.grid, row)).contains("<b>my run</b>", "Normalizing flow", "queued", "0%");
+        assertThat(GridKt._getFormattedRow(view.grid, row)).contains("<b>my run</b>", "you", "Normalizing flow", "queued", "0%");
     }
 
     @Test
     void twoToFourTickedRunsOpenTheComparePageWithTheirIds() {
         logIn("comparer-" + UUID.randomUUID().toString().substring(0, 6));
-        RunsView view = new RunsView(runs, current);
+        RunsView view = new RunsView(runs, current, accounts);
         UI.getCurrent().add(view);
         List<Run> references = runs.listReference();
 
@@ -115,7 +115,7 @@ class RunsViewTest {
     void theListFollowsTheUsersUnfinishedRunsLive() {
         UUID me = logIn("live-" + UUID.randomUUID().toString().substring(0, 6));
         Run queued = runs.queue(me, RunPresets.smoke(ModelFamily.FLOW_MATCHING));
-        RunsView view = new RunsView(runs, current);
+        RunsView view = new RunsView(runs, current, accounts);
         UI.getCurrent().add(view);
         MockVaadin.clientRoundtrip(false);
         int row = GridKt._findAll(view.grid).stream().map(Run::id).toList().indexOf(queued.id());

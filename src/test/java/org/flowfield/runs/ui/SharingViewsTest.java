@@ -114,8 +114,10 @@ class SharingViewsTest {
         assertThat(sharingPanel(theirs)).as("only the owner changes sharing").isNull();
         assertThat(text(page(outsider, run.id().toString()))).isEqualTo(missing);
         logIn(classmate);
-        RunsView list = new RunsView(runs, current);
+        RunsView list = new RunsView(runs, current, accounts);
         assertThat(GridKt._findAll(list.grid)).extracting(Run::id).contains(run.id());
+        int row = GridKt._findAll(list.grid).stream().map(Run::id).toList().indexOf(run.id());
+        assertThat(GridKt._getFormattedRow(list.grid, row)).contains("<b>my rings</b>", owner);
     }
 
     @Test
