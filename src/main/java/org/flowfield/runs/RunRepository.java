@@ -198,11 +198,12 @@ class RunRepository {
      * is shared with; the accounts that opened its current share link; and the instructor of a
      * class its owner is in.
      */
-    private static final String VISIBLE_TO_VIEWER = "(owner_id = :viewer or owner_id = :reference"
-            + " or (sharing = 'CLASS' and exists (select 1 from classroom_member m"
+    private static final String SHARED_WITH_VIEWER = "(sharing = 'CLASS' and exists (select 1 from classroom_member m"
             + "     where m.classroom_id = run.shared_classroom_id and m.account_id = :viewer))"
             + " or (sharing = 'LINK' and exists (select 1 from run_link_grant g"
-            + "     where g.run_id = run.id and g.account_id = :viewer and g.token = run.share_token))"
+            + "     where g.run_id = run.id and g.account_id = :viewer and g.token = run.share_token))";
+
+    private static final String VISIBLE_TO_VIEWER = "(owner_id = :viewer or owner_id = :reference or " + SHARED_WITH_VIEWER
             + " or exists (select 1 from classroom c join classroom_member m on m.classroom_id = c.id"
             + "     where c.instructor_id = :viewer and m.account_id = run.owner_id))";
 
@@ -218,11 +219,7 @@ class RunRepository {
 
     /** Runs others shared with the viewer (by class or by an opened link), newest first. */
     List<Run> listSharedWith(UUID viewerId) {
-        return jdbc.sql("select " + COLUMNS + " from run where owner_id <> :viewer and ("
-                        + "(sharing = 'CLASS' and exists (select 1 from classroom_member m"
-                        + "     where m.classroom_id = run.shared_classroom_id and m.account_id = :viewer))"
-                        + " or (sharing = 'LINK' and exists (select 1 from run_link_grant g"
-                        + "     where g.run_id = run.id and g.account_id = :viewer and g.token = run.share_token)))"
+        return jdbc.sql("select " + COLUMNS + " from run where owner_id <> :viewer and (" + SHARED_WITH_VIEWER + ")"
                         + " order by created_at desc, id")
                 .param("viewer", viewerId)
                 .query(RunRepository::map)
