@@ -215,7 +215,7 @@ public class CompareService {
         RunHistory history = runs.history(viewerId, run.id());
         List<EpochRecord> epochs = history.epochs();
         int finalEpoch = epochs.isEmpty() ? -1 : epochs.getLast().epoch();
-        PointCloud samples = finalEpoch < 0 ? null : runs.snapshot(viewerId, run.id(), finalEpoch);
+        PointCloud samples = finalEpoch < 0 ? null : runs.snapshot(viewerId, run.id(), finalEpoch).orElse(null);
         double seconds = run.status() == RunStatus.FINISHED ? runs.finalCheckpoint(viewerId, run.id()).trainingSeconds() : Double.NaN;
         double speed = history.loss().isEmpty() ? Double.NaN : history.loss().getLast().stepsPerSecond();
         return new ComparedRun(history.run(), history.loss(), finalEpoch, samples, seconds, speed);

@@ -22,6 +22,8 @@ import org.flowfield.training.TrainingConfig;
  * @param stepsDone optimizer steps done
  * @param totalSteps optimizer steps of the whole run
  * @param figures the METRICS.md figures once finished, else null
+ * @param waitingToResume whether a started run lost its trainer (its server stopped or died) and
+ *     waits to continue from its last checkpoint
  */
 public record Run(
         UUID id,
@@ -37,7 +39,8 @@ public record Run(
         boolean cancelRequested,
         long stepsDone,
         long totalSteps,
-        QualityFigures figures) {
+        QualityFigures figures,
+        boolean waitingToResume) {
 
     public double fractionDone() {
         return totalSteps == 0 ? 0 : (double) stepsDone / totalSteps;

@@ -7,7 +7,6 @@ import java.util.UUID;
 import org.flowfield.queue.FairOrder;
 import org.flowfield.queue.QueueLimits;
 import org.flowfield.queue.QueuedRun;
-import org.jobrunr.scheduling.JobScheduler;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -15,8 +14,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Starts queued runs when slots are free, in the fair order (round robin by user, first in first
- * out within a user), and hands each to the job engine. A database lock makes one dispatcher at
- * a time decide, however many servers share the database.
+ * out within a user), and hands each to the job engine once the start has committed. A database
+ * lock makes one dispatcher at a time decide, however many servers share the database.
  */
 @Component
 @ConditionalOnProperty(name = "flowfield.queue.dispatch", havingValue = "true", matchIfMissing = true)
@@ -25,22 +24,25 @@ class RunDispatcher {
     private final RunRepository runs;
     private final RunFiles files;
     private final QueueLimits limits;
-    private final JobScheduler jobs;
-    private final TrainingJob trainingJob;
+    private final TrainingJobs jobs;
+    private final ActiveTrainings active;
     private final Clock clock;
 
-    RunDispatcher(RunRepository runs, RunFiles files, QueueLimits limits, JobScheduler jobs, TrainingJob trainingJob, Clock clock) {
+    RunDispatcher(RunRepository runs, RunFiles files, QueueLimits limits, TrainingJobs jobs, ActiveTrainings active, Clock clock) {
         this.runs = runs;
         this.files = files;
         this.limits = limits;
         this.jobs = jobs;
-        this.trainingJob = trainingJob;
+        this.active = active;
         this.clock = clock;
     }
 
     @Scheduled(fixedDelayString = "${flowfield.queue.dispatch-interval-ms}")
     @Transactional
     public void dispatch() {
+        if (active.stopping()) {
+            return;
+        }
         runs.lockQueue();
         int free = limits.freeSlots((int) runs.countRunning());
         if (free == 0) {
@@ -52,9 +54,9 @@ class RunDispatcher {
         }
         Instant now = clock.instant();
         for (QueuedRun next : FairOrder.nextToStart(queued, runs.lastStartedByOwner(), free, now)) {
-            if (runs.markStarted(next.runId(), now, files.checkpoint(next.runId()).getFileName().toString())) {
-                UUID runId = next.runId();
-                jobs.enqueue(() -> trainingJob.train(runId));
+            UUID jobId = UUID.randomUUID();
+            if (runs.markStarted(next.runId(), now, files.checkpoint(next.runId()).getFileName().toString(), jobId)) {
+                jobs.enqueueAfterCommit(next.runId(), jobId);
             }
         }
     }

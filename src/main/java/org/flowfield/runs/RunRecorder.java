@@ -1,7 +1,6 @@
 package org.flowfield.runs;
 
 import java.nio.file.Path;
-import java.util.UUID;
 import org.flowfield.runs.live.RunUpdate;
 import org.flowfield.runs.live.RunUpdates;
 import org.flowfield.training.Cancellation;
@@ -16,18 +15,23 @@ import org.flowfield.training.export.SampleSnapshot;
  * Stores what a training run reports: the loss series, each epoch's validation loss and sample
  * snapshot; and turns its owner's cancel request (a flag in the database, so that it works from
  * any server) into a cancellation between two steps.
+ *
+ * <p>Every write goes through the trainer's {@link HeldRun}, and before each batch of losses
+ * (that is, before every progress report and every checkpoint) the recorder checks that the run
+ * is still this trainer's; when it is not, {@link HeldRun.LostException} stops the training
+ * before it writes a file. An epoch's snapshot and row are stored before the trainer writes the
+ * checkpoint that follows the epoch, so a crash between them makes the run redo the epoch
+ * instead of leaving a gap.
  */
 class RunRecorder implements TrainingListener {
 
-    private final UUID runId;
-    private final RunRepository runs;
+    private final HeldRun run;
     private final RunFiles files;
     private final Cancellation cancellation;
     private final RunUpdates updates;
 
-    RunRecorder(UUID runId, RunRepository runs, RunFiles files, Cancellation cancellation, RunUpdates updates) {
-        this.runId = runId;
-        this.runs = runs;
+    RunRecorder(HeldRun run, RunFiles files, Cancellation cancellation, RunUpdates updates) {
+        this.run = run;
         this.files = files;
         this.cancellation = cancellation;
         this.updates = updates;
@@ -36,28 +40,28 @@ class RunRecorder implements TrainingListener {
     /** A run starting or resuming at step k keeps the batch losses of steps 1..k only. */
     @Override
     public void onStart(TrainingStart start) {
-        BatchLossFile.truncate(files.batchLosses(runId), start.firstStep());
+        BatchLossFile.truncate(files.batchLosses(run.runId()), start.firstStep());
     }
 
     @Override
     public void onBatchLosses(long firstStep, float[] losses) {
-        BatchLossFile.append(files.batchLosses(runId), losses);
+        if (run.cancelRequested()) {
+            cancellation.request();
+        }
+        BatchLossFile.append(files.batchLosses(run.runId()), losses);
     }
 
     @Override
     public void onProgress(ProgressReport report) {
-        runs.recordProgress(runId, report);
-        updates.publish(new RunUpdate.Progress(runId, report));
-        if (runs.cancelRequested(runId)) {
-            cancellation.request();
-        }
+        run.recordProgress(report);
+        updates.publish(new RunUpdate.Progress(run.runId(), report));
     }
 
     @Override
     public void onEpoch(EpochReport report) {
-        Path snapshot = files.snapshot(runId, report.epoch());
+        Path snapshot = files.snapshot(run.runId(), report.epoch());
         SampleSnapshot.write(snapshot, report.samples(), report.sampleClasses());
-        runs.recordEpoch(runId, report, snapshot.getFileName().toString());
-        updates.publish(new RunUpdate.Epoch(runId, report));
+        run.recordEpoch(report, snapshot.getFileName().toString());
+        updates.publish(new RunUpdate.Epoch(run.runId(), report));
     }
 }

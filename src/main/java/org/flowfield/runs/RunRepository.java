@@ -12,9 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.flowfield.metrics.QualityEvaluator;
 import org.flowfield.queue.QueuedRun;
-import org.flowfield.training.EpochReport;
 import org.flowfield.training.ProgressReport;
-import org.flowfield.training.TrainingResult;
 import org.flowfield.metrics.QualityFigures;
 import org.flowfield.flows.ModelFamily;
 import org.flowfield.training.TrainingConfig;
@@ -27,7 +25,8 @@ import org.springframework.stereotype.Repository;
 class RunRepository {
 
     private static final String COLUMNS = "id, owner_id, name, family, settings, status, failure_reason, device, created_at, "
-            + "started_at, finished_at, cancel_requested, steps_done, total_steps, heldout_nll, in_ring_fraction, sliced_w2";
+            + "started_at, finished_at, cancel_requested, steps_done, total_steps, heldout_nll, in_ring_fraction, sliced_w2, "
+            + "waiting_to_resume";
 
     private final JdbcClient jdbc;
 
@@ -37,7 +36,7 @@ class RunRepository {
 
     void insert(Run run) {
         jdbc.sql("insert into run (" + COLUMNS + ") values (:id, :owner, :name, :family, :settings, :status, null, null, "
-                        + ":created, null, null, false, 0, :total, null, null, null)")
+                        + ":created, null, null, false, 0, :total, null, null, null, false)")
                 .param("id", run.id())
                 .param("owner", run.ownerId())
                 .param("name", run.name())
@@ -117,13 +116,50 @@ class RunRepository {
         return result;
     }
 
-    boolean markStarted(UUID id, Instant startedAt, String checkpointFile) {
-        return jdbc.sql("update run set status = 'RUNNING', started_at = :started, checkpoint_file = :checkpoint "
-                        + "where id = :id and status = 'QUEUED'")
+    /** Starts a queued run and assigns it the job that will train it; false when it was no longer queued. */
+    boolean markStarted(UUID id, Instant startedAt, String checkpointFile, UUID jobId) {
+        return jdbc.sql("update run set status = 'RUNNING', started_at = :started, checkpoint_file = :checkpoint, "
+                        + "job_id = :job, job_assigned_at = :started where id = :id and status = 'QUEUED'")
                 .param("started", Timestamp.from(startedAt))
                 .param("checkpoint", checkpointFile)
+                .param("job", jobId)
                 .param("id", id)
                 .update() == 1;
+    }
+
+    /** The started runs and the jobs assigned to them, for the reconciler. */
+    List<StartedRun> started() {
+        return jdbc.sql("select id, job_id, job_assigned_at, waiting_to_resume, cancel_requested from run where status = 'RUNNING'")
+                .query((row, i) -> new StartedRun(row.getObject("id", UUID.class), row.getObject("job_id", UUID.class),
+                        instant(row, "job_assigned_at"), row.getBoolean("waiting_to_resume"), row.getBoolean("cancel_requested")))
+                .list();
+    }
+
+    /**
+     * Gives a started run a new job, replacing {@code previousJob} (null when it had none); false
+     * when the run has moved on meanwhile.
+     *
+     * @param interrupted whether its previous trainer died (the run then waits to resume)
+     */
+    boolean reassignJob(UUID id, UUID previousJob, UUID jobId, Instant at, boolean interrupted) {
+        return jdbc.sql("update run set job_id = :job, job_assigned_at = :at, "
+                        + "waiting_to_resume = case when :interrupted then true else waiting_to_resume end, "
+                        + "interruptions = interruptions + case when :interrupted then 1 else 0 end "
+                        + "where id = :id and status = 'RUNNING' and " + (previousJob == null ? "job_id is null" : "job_id = :previous"))
+                .param("job", jobId)
+                .param("at", Timestamp.from(at))
+                .param("interrupted", interrupted)
+                .param("id", id)
+                .param("previous", previousJob)
+                .update() == 1;
+    }
+
+    /** The job assigned to a started run, if any. */
+    Optional<UUID> jobOf(UUID id) {
+        return jdbc.sql("select job_id from run where id = :id and status = 'RUNNING' and job_id is not null")
+                .param("id", id)
+                .query(UUID.class)
+                .optional();
     }
 
     Optional<Run> findById(UUID id) {
@@ -134,10 +170,8 @@ class RunRepository {
         return jdbc.sql("select checkpoint_file from run where id = :id").param("id", id).query(String.class).optional();
     }
 
-    void recordDevice(UUID id, String device) {
-        jdbc.sql("update run set device = :device where id = :id").param("device", device).param("id", id).update();
-    }
 
+    /** Stores a loss point of a run that trained elsewhere (a reference run); trainers write through {@link HeldRun}. */
     void recordProgress(UUID id, ProgressReport report) {
         jdbc.sql("insert into run_progress (run_id, step, epoch, loss, log_det, log_pz, learning_rate, steps_per_second) "
                         + "values (:id, :step, :epoch, :loss, :logDet, :logPz, :rate, :speed)")
@@ -153,10 +187,6 @@ class RunRepository {
         jdbc.sql("update run set steps_done = :step where id = :id").param("step", report.step()).param("id", id).update();
     }
 
-    void recordEpoch(UUID id, EpochReport report, String snapshotFile) {
-        recordEpoch(id, report.epoch(), report.step(), report.validation().loss(), report.validation().logDet(),
-                report.validation().logPz(), snapshotFile);
-    }
 
     void recordEpoch(UUID id, int epoch, long step, double loss, double logDet, double logPz, String snapshotFile) {
         jdbc.sql("insert into run_epoch (run_id, epoch, step, validation_loss, validation_log_det, validation_log_pz, snapshot_file) "
@@ -174,7 +204,7 @@ class RunRepository {
     /** Stores a run that finished elsewhere (a reference model), with its figures. */
     void insertFinished(Run run, String checkpointFile) {
         jdbc.sql("insert into run (" + COLUMNS + ", checkpoint_file) values (:id, :owner, :name, :family, :settings, 'FINISHED', "
-                        + "null, :device, :created, :started, :finished, false, :steps, :total, :nll, :ring, :w2, :checkpoint)")
+                        + "null, :device, :created, :started, :finished, false, :steps, :total, :nll, :ring, :w2, false, :checkpoint)")
                 .param("id", run.id())
                 .param("owner", run.ownerId())
                 .param("name", run.name())
@@ -280,12 +310,6 @@ class RunRepository {
                 .update();
     }
 
-    /** Forgets what was recorded after a checkpoint, before the run continues from it. */
-    void forgetAfter(UUID id, long step, int nextEpoch) {
-        jdbc.sql("delete from run_progress where run_id = :id and step > :step").param("id", id).param("step", step).update();
-        jdbc.sql("delete from run_epoch where run_id = :id and epoch >= :epoch").param("id", id).param("epoch", nextEpoch).update();
-        jdbc.sql("update run set steps_done = :step where id = :id").param("step", step).param("id", id).update();
-    }
 
     List<Integer> recordedEpochs(UUID id) {
         return jdbc.sql("select epoch from run_epoch where run_id = :id order by epoch").param("id", id).query(Integer.class).list();
@@ -327,32 +351,20 @@ class RunRepository {
         return row.wasNull() ? Double.NaN : value;
     }
 
-    boolean cancelRequested(UUID id) {
-        return jdbc.sql("select cancel_requested from run where id = :id").param("id", id).query(Boolean.class).optional().orElse(true);
-    }
 
-    void finish(UUID id, TrainingResult result, Instant at) {
-        jdbc.sql("update run set status = 'FINISHED', finished_at = :at, steps_done = :steps, heldout_nll = :nll, "
-                        + "in_ring_fraction = :ring, sliced_w2 = :w2 where id = :id and status = 'RUNNING'")
-                .param("at", Timestamp.from(at))
-                .param("steps", result.steps())
-                .param("nll", result.figures().heldOutNll())
-                .param("ring", result.figures().inRingFraction())
-                .param("w2", result.figures().slicedW2())
-                .param("id", id)
-                .update();
-    }
 
-    void end(UUID id, RunStatus status, String reason, Instant at) {
-        jdbc.sql("update run set status = :status, failure_reason = :reason, finished_at = :at where id = :id and status = 'RUNNING'")
+    /** Ends a started run whatever trainer holds it (its trainer's later writes then fail their fence). */
+    boolean end(UUID id, RunStatus status, String reason, Instant at) {
+        return jdbc.sql("update run set status = :status, failure_reason = :reason, finished_at = :at, job_id = null, "
+                        + "waiting_to_resume = false where id = :id and status = 'RUNNING'")
                 .param("status", status.name())
                 .param("reason", reason == null ? null : reason.length() > 1000 ? reason.substring(0, 1000) : reason)
                 .param("at", Timestamp.from(at))
                 .param("id", id)
-                .update();
+                .update() == 1;
     }
 
-    private static Double finiteOrNull(double value) {
+    static Double finiteOrNull(double value) {
         return Double.isFinite(value) ? value : null;
     }
 
@@ -395,10 +407,11 @@ class RunRepository {
                 row.getBoolean("cancel_requested"),
                 row.getLong("steps_done"),
                 row.getLong("total_steps"),
-                figures);
+                figures,
+                row.getBoolean("waiting_to_resume"));
     }
 
-    private static Instant instant(ResultSet row, String column) throws SQLException {
+    static Instant instant(ResultSet row, String column) throws SQLException {
         Timestamp value = row.getTimestamp(column);
         return value == null ? null : value.toInstant();
     }

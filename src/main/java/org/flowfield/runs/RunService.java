@@ -27,13 +27,17 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class RunService {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RunService.class);
+
     private final RunRepository runs;
     private final RunFiles files;
     private final QueueAdmission admission;
     private final Clock clock;
     private final RunUpdates updates;
+    private final TrainingJobs jobs;
 
-    RunService(RunRepository runs, RunFiles files, QueueLimits limits, Clock clock, RunUpdates updates) {
+    RunService(RunRepository runs, RunFiles files, QueueLimits limits, Clock clock, RunUpdates updates, TrainingJobs jobs) {
+        this.jobs = jobs;
         this.runs = runs;
         this.files = files;
         this.admission = new QueueAdmission(limits);
@@ -74,7 +78,7 @@ public class RunService {
         runs.lockOwner(ownerId);
         admission.requireRoom(ownerId.toString(), runs.countQueued(ownerId));
         Run run = new Run(UUID.randomUUID(), ownerId, settings.getName().strip(), config, RunStatus.QUEUED, null, null,
-                clock.instant(), null, null, false, 0, config.totalSteps(), null);
+                clock.instant(), null, null, false, 0, config.totalSteps(), null, false);
         runs.insert(run);
         return run;
     }
@@ -108,15 +112,23 @@ public class RunService {
 
     /**
      * The model's sample snapshot at the end of an epoch (standardised coordinates, with classes
-     * for class-conditional runs).
+     * for class-conditional runs); empty when the run has no such epoch or its file is missing or
+     * unreadable (a damaged file shows as missing, never as an error).
      *
-     * @throws RunNotFoundException when the viewer may not see the run, or it has no such epoch
+     * @throws RunNotFoundException when the viewer may not see the run
      */
     @Transactional(readOnly = true)
-    public PointCloud snapshot(UUID viewerId, UUID runId, int epoch) {
+    public Optional<PointCloud> snapshot(UUID viewerId, UUID runId, int epoch) {
         find(viewerId, runId).orElseThrow(() -> new RunNotFoundException(runId));
-        runs.snapshotFile(runId, epoch).orElseThrow(() -> new RunNotFoundException(runId));
-        return SampleSnapshot.read(files.snapshot(runId, epoch));
+        if (runs.snapshotFile(runId, epoch).isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(SampleSnapshot.read(files.snapshot(runId, epoch)));
+        } catch (java.io.UncheckedIOException e) {
+            log.warn("run {}: the samples of epoch {} cannot be read ({}); shown as missing", runId, epoch, e.getMessage());
+            return Optional.empty();
+        }
     }
 
     /**
@@ -153,8 +165,9 @@ public class RunService {
     }
 
     /**
-     * Cancels a queued run at once; asks a running run to stop between two steps. A finished,
-     * failed or cancelled run stays as it is.
+     * Cancels a queued run at once, and a started run that no live trainer holds (it waits to
+     * resume, or for a worker); asks a training run to stop between two steps. A finished, failed
+     * or cancelled run stays as it is.
      *
      * @throws RunNotFoundException when the viewer may not see the run
      */
@@ -169,6 +182,10 @@ public class RunService {
             updates.publish(new RunUpdate.StatusChanged(runId));
         } else if (run.status() == RunStatus.RUNNING) {
             runs.requestCancel(runId);
+            boolean held = runs.jobOf(runId).map(jobs::heldByLiveServer).orElse(false);
+            if (!held && runs.end(runId, RunStatus.CANCELLED, null, clock.instant())) {
+                updates.publish(new RunUpdate.StatusChanged(runId));
+            }
         }
         return runs.findOwned(runId, viewerId).orElseThrow(() -> new RunNotFoundException(runId));
     }

@@ -1,5 +1,7 @@
 package org.flowfield.runs;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.util.UUID;
@@ -10,7 +12,7 @@ import org.flowfield.training.Cancellation;
 import org.flowfield.training.Checkpoint;
 import org.flowfield.training.CheckpointFile;
 import org.flowfield.training.CheckpointPolicy;
-import org.flowfield.training.TrainingListener;
+import org.flowfield.training.DurableFile;
 import org.flowfield.training.Trainer;
 import org.flowfield.training.TrainingFailedException;
 import org.flowfield.training.TrainingResult;
@@ -18,12 +20,18 @@ import org.jobrunr.jobs.annotations.Job;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Trains one started run; the job engine calls it on one of its workers. It continues from the
- * run's checkpoint when there is one (after a restart, or a retry), after forgetting whatever was
- * recorded past that checkpoint, so every epoch is stored exactly once.
+ * Trains one started run as the job assigned to it; the job engine calls it on one of its
+ * workers. It continues from the run's checkpoint when there is one, after forgetting whatever
+ * was recorded past that checkpoint, so every epoch is stored exactly once.
+ *
+ * <p>The job engine never retries it: a crash is not the run's failure, and the
+ * {@link RunReconciler} gives an interrupted run a new job, at once and as often as needed. A
+ * job whose run has been assigned another job (or ended) does nothing.
  */
 @Component
 public class TrainingJob {
@@ -35,69 +43,97 @@ public class TrainingJob {
     private final ActiveTrainings active;
     private final Clock clock;
     private final RunUpdates updates;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transaction;
     private final int checkpointEverySteps;
 
-    TrainingJob(RunRepository runs, RunFiles files, ActiveTrainings active, Clock clock, RunUpdates updates,
-            @Value("${flowfield.runs.checkpoint-every-steps}") int checkpointEverySteps) {
+    TrainingJob(RunRepository runs, RunFiles files, ActiveTrainings active, Clock clock, RunUpdates updates, JdbcClient jdbc,
+            TransactionTemplate transaction, @Value("${flowfield.runs.checkpoint-every-steps}") int checkpointEverySteps) {
         this.runs = runs;
         this.files = files;
         this.active = active;
         this.clock = clock;
         this.updates = updates;
+        this.jdbc = jdbc;
+        this.transaction = transaction;
         this.checkpointEverySteps = checkpointEverySteps;
     }
 
-    /** Thrown when the server stops mid-run, so that the job engine runs the job again later. */
-    public static class StoppedForShutdown extends RuntimeException {
-        StoppedForShutdown(UUID runId) {
-            super("run " + runId + " stopped at a checkpoint because the server is stopping; it continues after the restart");
-        }
-    }
-
-    @Job(name = "Train run %0", retries = 10)
-    public void train(UUID runId) {
-        Run run = runs.findById(runId).orElse(null);
-        if (run == null || run.status() != RunStatus.RUNNING) {
+    @Job(name = "Train run %0", retries = 0)
+    public void train(UUID runId, UUID jobId) {
+        HeldRun held = new HeldRun(runId, jobId, jdbc, transaction);
+        if (active.stopping()) {
+            held.handBack();
             return;
         }
         TorchRuntime runtime = TorchRuntime.get();
         runtime.useIntraOpThreads(1);
-        runs.recordDevice(runId, runtime.deviceName());
+        if (!held.claim(runtime.deviceName())) {
+            return;
+        }
+        Run run = runs.findById(runId).orElseThrow();
+        deleteTemporaryFiles(runId);
         updates.publish(new RunUpdate.StatusChanged(runId));
         Cancellation stop = new Cancellation();
-        active.begin(runId, stop);
+        ActiveTrainings.Active entry = active.begin(held, stop);
         try {
-            TrainingResult result = runTrainer(run, stop);
-            if (result.outcome() == TrainingResult.Outcome.FINISHED) {
-                runs.finish(runId, result, clock.instant());
-            } else if (active.stopping() && !runs.cancelRequested(runId)) {
-                throw new StoppedForShutdown(runId);
-            } else {
-                runs.end(runId, RunStatus.CANCELLED, null, clock.instant());
-            }
+            settle(entry, held, runTrainer(run, held, stop));
+        } catch (HeldRun.LostException e) {
+            log.info("{}; this trainer stops", e.getMessage());
         } catch (TrainingFailedException e) {
-            runs.end(runId, RunStatus.FAILED, e.getMessage(), clock.instant());
-        } catch (StoppedForShutdown e) {
-            throw e;
+            if (entry.settle()) {
+                held.end(RunStatus.FAILED, e.getMessage(), clock.instant());
+            }
         } catch (RuntimeException e) {
             log.error("run {} failed", runId, e);
-            runs.end(runId, RunStatus.FAILED, "internal error: " + e.getMessage(), clock.instant());
+            if (entry.settle()) {
+                held.end(RunStatus.FAILED, "internal error: " + e.getMessage(), clock.instant());
+            }
         } finally {
-            active.end(runId);
+            active.end(entry);
             updates.publish(new RunUpdate.StatusChanged(runId));
         }
     }
 
-    private TrainingResult runTrainer(Run run, Cancellation stop) {
+    private void settle(ActiveTrainings.Active entry, HeldRun held, TrainingResult result) {
+        if (!entry.settle()) {
+            return;
+        }
+        if (result.outcome() == TrainingResult.Outcome.FINISHED) {
+            if (held.finish(result, clock.instant())) {
+                log.info("run {} finished after {} steps: held-out NLL {}, in-ring fraction {}, sliced W2 {}", held.runId(),
+                        result.steps(), result.figures().heldOutNll(), result.figures().inRingFraction(),
+                        result.figures().slicedW2());
+            }
+        } else if (active.stopping() && !held.cancelRequested()) {
+            held.handBack();
+        } else {
+            held.end(RunStatus.CANCELLED, null, clock.instant());
+        }
+    }
+
+    private TrainingResult runTrainer(Run run, HeldRun held, Cancellation stop) {
         UUID runId = run.id();
-        TrainingListener recorder = new RunRecorder(runId, runs, files, stop, updates);
+        RunRecorder recorder = new RunRecorder(held, files, stop, updates);
         Trainer trainer = new Trainer(recorder, stop, new CheckpointPolicy(files.checkpoint(runId), checkpointEverySteps), 1);
         if (Files.exists(files.checkpoint(runId))) {
             Checkpoint checkpoint = CheckpointFile.read(files.checkpoint(runId));
-            runs.forgetAfter(runId, checkpoint.step(), checkpoint.nextEpoch());
+            held.forgetAfter(checkpoint.step(), checkpoint.nextEpoch());
             return trainer.resume(checkpoint);
         }
-        runs.forgetAfter(runId, 0, 0);
+        held.forgetAfter(0, 0);
         return trainer.train(run.config());
+    }
+
+    /** What a killed trainer of this run left half-written; no other trainer writes here now. */
+    private void deleteTemporaryFiles(UUID runId) {
+        try {
+            int deleted = DurableFile.deleteTemporaryFiles(files.directory(runId));
+            if (deleted > 0) {
+                log.info("run {}: removed {} temporary file(s) left by an interrupted trainer", runId, deleted);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -1,27 +1,21 @@
 package org.flowfield.training;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.flowfield.data.Standardization;
 import org.flowfield.flows.ModelState;
 
 /**
- * Reads and writes {@link Checkpoint}s. A write goes to a temporary file beside the target,
- * is forced to disk and then moved over the target atomically, so a reader sees either the old
- * checkpoint or the new one, never a half-written file.
+ * Reads and writes {@link Checkpoint}s. A write replaces the file durably and atomically
+ * ({@link DurableFile}), so a reader sees either the old checkpoint or the new one, never a
+ * half-written file.
  */
 public final class CheckpointFile {
 
@@ -30,27 +24,11 @@ public final class CheckpointFile {
 
     private CheckpointFile() {}
 
-    /** Writes atomically; throws {@link TrainingFailedException} naming the file when it cannot. */
+    /** Writes durably (see {@link DurableFile}); throws {@link TrainingFailedException} naming the file when it cannot. */
     public static void write(Path target, Checkpoint checkpoint) {
-        Path directory = target.toAbsolutePath().getParent();
-        Path temporary = null;
         try {
-            Files.createDirectories(directory);
-            temporary = Files.createTempFile(directory, target.getFileName().toString(), ".tmp");
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE);
-                    OutputStream stream = java.nio.channels.Channels.newOutputStream(channel);
-                    DataOutputStream out = new DataOutputStream(new BufferedOutputStream(stream, 1 << 16))) {
-                encode(out, checkpoint);
-                out.flush();
-                channel.force(true);
-            }
-            try {
-                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                throw new IOException("the file system cannot replace " + target + " atomically", e);
-            }
+            DurableFile.replace(target, out -> encode(out, checkpoint));
         } catch (IOException e) {
-            deleteQuietly(temporary);
             throw new TrainingFailedException("could not write checkpoint " + target + ": " + e.getMessage(), e);
         }
     }
@@ -134,13 +112,4 @@ public final class CheckpointFile {
         return values;
     }
 
-    private static void deleteQuietly(Path path) {
-        if (path != null) {
-            try {
-                Files.deleteIfExists(path);
-            } catch (IOException ignored) {
-                // the original failure is what the caller needs to see
-            }
-        }
-    }
 }

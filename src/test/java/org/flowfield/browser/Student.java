@@ -38,6 +38,14 @@ public final class Student implements AutoCloseable {
         page.locator("vaadin-password-field input").nth(1).fill(PASSWORD);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create account")).click();
         page.waitForURL("**/login");
+        return logIn(username);
+    }
+
+    /** Logs in through the log-in page. */
+    public Student logIn(String username) {
+        if (!page.url().endsWith("/login")) {
+            page.navigate(url("/login"));
+        }
         page.locator("input[name='username']").fill(username);
         page.locator("input[name='password']").fill(PASSWORD);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();

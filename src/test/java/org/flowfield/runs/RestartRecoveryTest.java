@@ -102,4 +102,72 @@ class RestartRecoveryTest {
             assertThat(queuedBefore.status()).isEqualTo(RunStatus.FINISHED);
         }
     }
+
+    /** A single-row, single-column answer read straight from the database file while no server runs. */
+    private static Object valueOf(String dataDirectory, String sql, Object... parameters) {
+        String url = System.getProperty("spring.datasource.url", "jdbc:h2:file:" + dataDirectory + "/flowfield");
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(url, "flowfield", "");
+                java.sql.PreparedStatement query = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                query.setObject(i + 1, parameters[i]);
+            }
+            try (java.sql.ResultSet result = query.executeQuery()) {
+                result.next();
+                return result.getObject(1);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void aRunStoppedGracefullyAgainAndAgainResumesEachTimeWithoutARetryOrABackOff() {
+        String dataDirectory = "./target/test-data/graceful-" + UUID.randomUUID();
+        UUID owner = UUID.randomUUID();
+        UUID run = null;
+        long stepsBefore = 0;
+        for (int stop = 1; stop <= 3; stop++) {
+            long closed;
+            try (ConfigurableApplicationContext server = start(dataDirectory)) {
+                RunService service = server.getBean(RunService.class);
+                if (run == null) {
+                    server.getBean(JdbcClient.class)
+                            .sql("insert into account (id, username, password_hash, created_at) values (?, ?, ?, ?)")
+                            .params(owner, "graceful", "$2a$04$unused", Timestamp.from(Instant.now()))
+                            .update();
+                    RunSettings settings = RunPresets.exerciseDefaults(ModelFamily.NORMALIZING_FLOW);
+                    settings.setPoints(40_000);
+                    settings.setEpochs(4);
+                    run = service.queue(owner, settings).id();
+                }
+                UUID id = run;
+                long previous = stepsBefore;
+                Run resumed = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
+                        .until(() -> service.find(owner, id).orElseThrow(),
+                                now -> !now.waitingToResume() && now.stepsDone() > previous + 100);
+                assertThat(resumed.status()).isEqualTo(RunStatus.RUNNING);
+                stepsBefore = resumed.stepsDone();
+                closed = System.nanoTime();
+            }
+            double stopSeconds = (System.nanoTime() - closed) / 1e9;
+            assertThat(stopSeconds).as("a graceful stop takes at most the trainers' wait and a little more")
+                    .isLessThan(ActiveTrainings.STOP_WAIT.toSeconds() + 5);
+            assertThat(valueOf(dataDirectory, "select status from run where id = ?", run)).isEqualTo("RUNNING");
+            assertThat(valueOf(dataDirectory, "select waiting_to_resume from run where id = ?", run)).isEqualTo(true);
+            assertThat(valueOf(dataDirectory, "select job_id from run where id = ?", run)).as("handed back").isNull();
+            assertThat(((Number) valueOf(dataDirectory, "select interruptions from run where id = ?", run)).intValue()).isEqualTo(stop);
+            assertThat(((Number) valueOf(dataDirectory, "select count(*) from jobrunr_jobs where state in ('FAILED', 'SCHEDULED')"))
+                    .longValue()).as("no job failed and none waits for a retry").isZero();
+        }
+
+        try (ConfigurableApplicationContext last = start(dataDirectory)) {
+            RunService service = last.getBean(RunService.class);
+            UUID id = run;
+            Run finished = await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> service.find(owner, id).orElseThrow(), now -> now.status().terminal());
+            assertThat(finished.status()).as(String.valueOf(finished.failureReason())).isEqualTo(RunStatus.FINISHED);
+            assertThat(last.getBean(RunRepository.class).recordedEpochs(run)).containsExactly(0, 1, 2, 3);
+            assertThat(service.batchLosses(owner, run)).hasSize((int) finished.totalSteps());
+        }
+    }
 }

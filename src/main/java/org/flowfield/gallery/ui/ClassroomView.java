@@ -172,7 +172,9 @@ public class ClassroomView extends VerticalLayout implements BeforeEnterObserver
         if (run.status() != RunStatus.FINISHED) {
             return new Span();
         }
-        return RunThumbnail.of(runs.snapshot(current.id(), run.id(), run.config().epochs() - 1));
+        return runs.snapshot(current.id(), run.id(), run.config().epochs() - 1)
+                .<Component>map(RunThumbnail::of)
+                .orElseGet(() -> new Span("samples missing"));
     }
 
     private String username(UUID accountId) {

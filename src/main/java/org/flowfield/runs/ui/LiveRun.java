@@ -49,10 +49,24 @@ final class LiveRun {
         };
     }
 
-    /** Replaces the run's stored row (after a status change). */
-    synchronized void refresh(Run newer) {
-        this.run = newer;
-        this.stepsDone = Math.max(stepsDone, newer.stepsDone());
+    /**
+     * Takes in the stored run after a status change. A run resumed from its checkpoint has
+     * forgotten what it recorded after it, so the stored series replace the live ones.
+     */
+    synchronized void refresh(RunHistory stored) {
+        this.run = stored.run();
+        long storedStep = Math.max(stored.run().stepsDone(), stored.loss().isEmpty() ? 0 : stored.loss().getLast().step());
+        if (storedStep < stepsDone) {
+            loss.clear();
+            loss.addAll(stored.loss());
+            epochs.clear();
+            epochs.addAll(stored.epochs());
+            if (epochs.isEmpty() || epochs.getLast().epoch() < samplesEpoch) {
+                samples = null;
+                samplesEpoch = -1;
+            }
+            stepsDone = storedStep;
+        }
     }
 
     synchronized RunFrame frame() {

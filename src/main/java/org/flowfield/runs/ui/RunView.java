@@ -274,7 +274,7 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
             subscription = runs.watch(viewer, runId, update -> onUpdate(viewer, update, frames));
             RunHistory history = runs.history(viewer, runId);
             PointCloud last = history.epochs().isEmpty() ? null
-                    : runs.snapshot(viewer, runId, history.epochs().getLast().epoch());
+                    : runs.snapshot(viewer, runId, history.epochs().getLast().epoch()).orElse(null);
             synchronized (early) {
                 live = new LiveRun(history, last);
                 early.forEach(live::apply);
@@ -296,7 +296,7 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
         if (frame.run().status() == RunStatus.FINISHED) {
             runFinished();
         }
-        training.show(frame, epoch -> runs.snapshot(viewer, runId, epoch))
+        training.show(frame, epoch -> runs.snapshot(viewer, runId, epoch).orElse(PointCloud.unlabelled(new float[0])))
                 .whenComplete((drawn, failure) -> frames.acknowledge());
     }
 
@@ -314,7 +314,11 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
             return;
         }
         if (update instanceof RunUpdate.StatusChanged) {
-            runs.find(viewer, update.runId()).ifPresent(target::refresh);
+            try {
+                target.refresh(runs.history(viewer, update.runId()));
+            } catch (RunNotFoundException e) {
+                return;
+            }
         } else if (!target.apply(update)) {
             return;
         }

@@ -98,7 +98,8 @@ class TrainingPanel extends VerticalLayout {
         String steps = String.format(Locale.ROOT, "%,d of %,d steps", frame.stepsDone(), run.totalSteps());
         return switch (run.status()) {
             case QUEUED -> "Queued · " + steps;
-            case RUNNING -> frame.stepsDone() >= run.totalSteps() ? steps + " · computing the held-out figures"
+            case RUNNING -> run.waitingToResume() ? steps + " · interrupted (its server stopped); waiting to resume from its last checkpoint"
+                    : frame.stepsDone() >= run.totalSteps() ? steps + " · computing the held-out figures"
                     : steps + speedAndTimeLeft(frame);
             case FINISHED -> steps + (Double.isNaN(frame.stepsPerSecond()) ? ""
                     : String.format(Locale.ROOT, " · %,.0f steps/s", frame.stepsPerSecond()));

@@ -1,29 +1,26 @@
 package org.flowfield.training.export;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import org.flowfield.data.PointCloud;
+import org.flowfield.training.DurableFile;
 
 /**
  * A file of samples: n, then n (x, y) floats (standardised coordinates), then n labels (−1 for
- * unconditional samples). Written to a temporary file and moved into place.
+ * unconditional samples).
  */
 public final class SampleSnapshot {
 
     private SampleSnapshot() {}
 
+    /** Writes durably (see {@link DurableFile}). */
     public static void write(Path file, float[] xy, int[] labels) {
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Path temporary = Files.createTempFile(file.toAbsolutePath().getParent(), file.getFileName().toString(), ".tmp");
-            try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(temporary)))) {
+            DurableFile.replace(file, out -> {
                 int n = xy.length / 2;
                 out.writeInt(n);
                 for (float value : xy) {
@@ -32,8 +29,7 @@ public final class SampleSnapshot {
                 for (int i = 0; i < n; i++) {
                     out.writeInt(labels == null ? -1 : labels[i]);
                 }
-            }
-            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            });
         } catch (IOException e) {
             throw new UncheckedIOException("could not write samples " + file + ": " + e.getMessage(), e);
         }
