@@ -42,6 +42,11 @@ public record Run(
         QualityFigures figures,
         boolean waitingToResume) {
 
+    /** Its status in words: "queued", "running", "waiting to resume", "finished", "failed" or "cancelled". */
+    public String statusLabel() {
+        return status == RunStatus.RUNNING && waitingToResume ? "waiting to resume" : status.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
     public double fractionDone() {
         return totalSteps == 0 ? 0 : (double) stepsDone / totalSteps;
     }

@@ -19,6 +19,10 @@ class RunFiles {
         this.root = dataDirectory.toAbsolutePath().normalize().resolve("runs");
     }
 
+    Path root() {
+        return root;
+    }
+
     Path directory(UUID runId) {
         return root.resolve(runId.toString());
     }

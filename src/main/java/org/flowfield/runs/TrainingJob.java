@@ -119,9 +119,11 @@ public class TrainingJob {
         if (Files.exists(files.checkpoint(runId))) {
             Checkpoint checkpoint = CheckpointFile.read(files.checkpoint(runId));
             held.forgetAfter(checkpoint.step(), checkpoint.nextEpoch());
+            log.info("run {} resumes from its checkpoint at step {} as job {}", runId, checkpoint.step(), held.jobId());
             return trainer.resume(checkpoint);
         }
         held.forgetAfter(0, 0);
+        log.info("run {} starts as job {}", runId, held.jobId());
         return trainer.train(run.config());
     }
 

@@ -45,6 +45,10 @@ class TrainingJobs {
         record Failed(String reason) implements Fate {}
     }
 
+    /** How the job engine fails a job whose server stopped sending heartbeats (an orphaned job). */
+    private static final java.util.Set<String> SERVER_DIED = java.util.Set.of(ServerTimedOutException.class.getName(),
+            org.jobrunr.jobs.exceptions.IllegalJobThreadStateException.class.getName());
+
     private final JobScheduler scheduler;
     private final StorageProvider storage;
     private final TrainingJob trainingJob;
@@ -114,8 +118,8 @@ class TrainingJobs {
     }
 
     private Fate failure(FailedState failed) {
-        if (ServerTimedOutException.class.getName().equals(failed.getExceptionType())) {
-            return new Fate.Interrupted("its server timed out");
+        if (SERVER_DIED.contains(failed.getExceptionType())) {
+            return new Fate.Interrupted("the job engine found its server gone");
         }
         String message = failed.getExceptionMessage() == null ? failed.getExceptionType() : failed.getExceptionMessage();
         return new Fate.Failed("internal error: " + message);

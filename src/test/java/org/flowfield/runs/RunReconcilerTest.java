@@ -202,4 +202,30 @@ class RunReconcilerTest {
         assertThat(runs.recordedSteps(run)).containsExactly(50L);
         assertThat(service.find(owner, run).orElseThrow().status()).isEqualTo(RunStatus.RUNNING);
     }
+
+    @Test
+    void aRunWhoseServerDiedResumesWithANewJobWhetherTheJobEngineNoticedOrNot() {
+        UUID run = started();
+        UUID first = jobOf(run);
+        processingOnAServerThatDied(first);
+
+        reconciler.reconcile();
+
+        UUID second = jobOf(run);
+        assertThat(second).as("a processing job on a server that sends no heartbeat").isNotEqualTo(first);
+        Run waiting = service.find(owner, run).orElseThrow();
+        assertThat(waiting.status()).isEqualTo(RunStatus.RUNNING);
+        assertThat(waiting.waitingToResume()).isTrue();
+
+        processingOnAServerThatDied(second);
+        Job orphaned = jobs.getJobById(second);
+        orphaned.failed("Orphaned job", new org.jobrunr.jobs.exceptions.IllegalJobThreadStateException("no heartbeat"));
+        jobs.save(orphaned);
+        reconciler.reconcile();
+
+        UUID third = jobOf(run);
+        assertThat(third).as("a job the engine failed as orphaned is a crash, not the run's failure").isNotEqualTo(second);
+        assertThat(state(third)).isEqualTo(StateName.ENQUEUED);
+        assertThat(jdbc.sql("select interruptions from run where id = ?").param(run).query(Integer.class).single()).isEqualTo(2);
+    }
 }
