@@ -61,7 +61,7 @@ public class PostgresRunUpdateChannel implements RunUpdateChannel, DisposableBea
     private volatile boolean running = true;
     private Thread listener;
 
-    PostgresRunUpdateChannel(DataSource dataSource, StoredEpochs epochs, @Value("${spring.datasource.url}") String url,
+    public PostgresRunUpdateChannel(DataSource dataSource, StoredEpochs epochs, @Value("${spring.datasource.url}") String url,
             @Value("${spring.datasource.username:}") String username, @Value("${spring.datasource.password:}") String password) {
         this.dataSource = dataSource;
         this.epochs = epochs;
