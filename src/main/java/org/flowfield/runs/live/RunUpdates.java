@@ -2,6 +2,7 @@ package org.flowfield.runs.live;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -11,10 +12,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Delivers the updates of runs training in this server to the views that watch them. A
- * subscriber that throws is logged and skipped: a broken browser connection never disturbs a
- * training. Subscriptions go through {@link org.flowfield.runs.RunService#watch}, which checks
- * that the viewer may see the run.
+ * Delivers the updates of runs to the views that watch them: those published in this server, and,
+ * when servers share a PostgreSQL database, those the other servers publish (through a
+ * {@link RunUpdateChannel}). A subscriber that throws is logged and skipped: a broken browser
+ * connection never disturbs a training. Subscriptions go through
+ * {@link org.flowfield.runs.RunService#watch}, which checks that the viewer may see the run.
  */
 @Component
 public class RunUpdates {
@@ -22,6 +24,26 @@ public class RunUpdates {
     private static final Logger log = LoggerFactory.getLogger(RunUpdates.class);
 
     private final Map<UUID, List<Consumer<RunUpdate>>> watchers = new ConcurrentHashMap<>();
+    private final Optional<RunUpdateChannel> channel;
+
+    /** @param channel the other servers' updates and the way to them; empty for a server of its own */
+    public RunUpdates(Optional<RunUpdateChannel> channel) {
+        this.channel = channel;
+        channel.ifPresent(open -> open.open(new RunUpdateChannel.Receiver() {
+            @Override
+            public void received(RunUpdate update) {
+                deliver(update);
+            }
+
+            @Override
+            public void missedSome() {
+                for (UUID runId : watchers.keySet()) {
+                    deliver(new RunUpdate.StatusChanged(runId));
+                    deliver(new RunUpdate.AccessChanged(runId));
+                }
+            }
+        }));
+    }
 
     /** A watcher's registration; closing it stops the updates. */
     @FunctionalInterface
@@ -39,7 +61,19 @@ public class RunUpdates {
         });
     }
 
+    /** Delivers an update to this server's watchers of the run, and sends it to the other servers. */
     public void publish(RunUpdate update) {
+        deliver(update);
+        channel.ifPresent(others -> others.send(update));
+    }
+
+    /** Number of watchers of a run (for tests and diagnostics). */
+    public int watchers(UUID runId) {
+        List<Consumer<RunUpdate>> list = watchers.get(runId);
+        return list == null ? 0 : list.size();
+    }
+
+    private void deliver(RunUpdate update) {
         List<Consumer<RunUpdate>> list = watchers.get(update.runId());
         if (list == null) {
             return;
@@ -51,11 +85,5 @@ public class RunUpdates {
                 log.warn("a watcher of run {} failed: {}", update.runId(), e.toString());
             }
         }
-    }
-
-    /** Number of watchers of a run (for tests and diagnostics). */
-    public int watchers(UUID runId) {
-        List<Consumer<RunUpdate>> list = watchers.get(runId);
-        return list == null ? 0 : list.size();
     }
 }
