@@ -116,7 +116,7 @@ final class HeldRun {
     /** Stores the figures of a finished run; false when the run is no longer this trainer's. */
     boolean finish(TrainingResult result, Instant at) {
         return jdbc.sql("update run set status = 'FINISHED', finished_at = :at, steps_done = :steps, heldout_nll = :nll, "
-                        + "in_ring_fraction = :ring, sliced_w2 = :w2, job_id = null where " + HELD)
+                        + "in_ring_fraction = :ring, sliced_w2 = :w2, job_id = null, pack_id = null, pack_size = 0 where " + HELD)
                 .param("at", Timestamp.from(at))
                 .param("steps", result.steps())
                 .param("nll", result.figures().heldOutNll())
@@ -129,7 +129,7 @@ final class HeldRun {
 
     /** Ends the run as cancelled or failed; false when it is no longer this trainer's. */
     boolean end(RunStatus status, String reason, Instant at) {
-        return jdbc.sql("update run set status = :status, failure_reason = :reason, finished_at = :at, job_id = null where " + HELD)
+        return jdbc.sql("update run set status = :status, failure_reason = :reason, finished_at = :at, job_id = null, pack_id = null, pack_size = 0 where " + HELD)
                 .param("status", status.name())
                 .param("reason", reason == null ? null : reason.length() > 1000 ? reason.substring(0, 1000) : reason)
                 .param("at", Timestamp.from(at))
@@ -138,12 +138,23 @@ final class HeldRun {
                 .update() == 1;
     }
 
+    /** Records the pack the run trains in now, and its size. */
+    void recordPack(UUID packId, int members) {
+        jdbc.sql("update run set pack_id = :pack, pack_size = :size where " + HELD)
+                .param("pack", packId)
+                .param("size", members)
+                .param("id", runId)
+                .param("job", jobId)
+                .update();
+    }
+
     /**
      * Gives the run back without ending it (its server stops): no job holds it, it waits to
      * resume from its checkpoint, and the reconciler of any server assigns it a new job.
      */
     boolean handBack() {
-        return jdbc.sql("update run set job_id = null, waiting_to_resume = true, interruptions = interruptions + 1 where " + HELD)
+        return jdbc.sql("update run set job_id = null, waiting_to_resume = true, interruptions = interruptions + 1, pack_id = null, "
+                        + "pack_size = 0 where " + HELD)
                 .param("id", runId)
                 .param("job", jobId)
                 .update() == 1;

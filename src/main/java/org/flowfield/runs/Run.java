@@ -24,6 +24,8 @@ import org.flowfield.training.TrainingConfig;
  * @param figures the METRICS.md figures once finished, else null
  * @param waitingToResume whether a started run lost its trainer (its server stopped or died) and
  *     waits to continue from its last checkpoint
+ * @param packSize how many runs train together in the pack this run trains in (itself included);
+ *     0 when it is not training
  */
 public record Run(
         UUID id,
@@ -40,11 +42,23 @@ public record Run(
         long stepsDone,
         long totalSteps,
         QualityFigures figures,
-        boolean waitingToResume) {
+        boolean waitingToResume,
+        int packSize) {
 
     /** Its status in words: "queued", "running", "waiting to resume", "finished", "failed" or "cancelled". */
     public String statusLabel() {
         return status == RunStatus.RUNNING && waitingToResume ? "waiting to resume" : status.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** Where it trains, e.g. "on CPU, in a pack of 12"; empty before it started. */
+    public String whereItTrains() {
+        if (device == null) {
+            return "";
+        }
+        if (status != RunStatus.RUNNING || packSize == 0) {
+            return "on " + device;
+        }
+        return "on " + device + (packSize == 1 ? ", alone in its pack" : ", in a pack of " + packSize);
     }
 
     public double fractionDone() {

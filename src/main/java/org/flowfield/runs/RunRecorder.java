@@ -5,6 +5,7 @@ import org.flowfield.runs.live.RunUpdate;
 import org.flowfield.runs.live.RunUpdates;
 import org.flowfield.training.Cancellation;
 import org.flowfield.training.EpochReport;
+import org.flowfield.training.PackTrainer;
 import org.flowfield.training.ProgressReport;
 import org.flowfield.training.TrainingListener;
 import org.flowfield.training.TrainingStart;
@@ -23,7 +24,7 @@ import org.flowfield.training.export.SampleSnapshot;
  * checkpoint that follows the epoch, so a crash between them makes the run redo the epoch
  * instead of leaving a gap.
  */
-class RunRecorder implements TrainingListener {
+class RunRecorder implements TrainingListener, PackTrainer.Membership {
 
     private final HeldRun run;
     private final RunFiles files;
@@ -55,6 +56,12 @@ class RunRecorder implements TrainingListener {
     public void onProgress(ProgressReport report) {
         run.recordProgress(report);
         updates.publish(new RunUpdate.Progress(run.runId(), report));
+    }
+
+    @Override
+    public void packChanged(java.util.UUID packId, int members) {
+        run.recordPack(packId, members);
+        updates.publish(new RunUpdate.StatusChanged(run.runId()));
     }
 
     @Override

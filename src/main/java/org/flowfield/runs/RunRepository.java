@@ -26,7 +26,7 @@ class RunRepository {
 
     private static final String COLUMNS = "id, owner_id, name, family, settings, status, failure_reason, device, created_at, "
             + "started_at, finished_at, cancel_requested, steps_done, total_steps, heldout_nll, in_ring_fraction, sliced_w2, "
-            + "waiting_to_resume";
+            + "waiting_to_resume, pack_size";
 
     private final JdbcClient jdbc;
 
@@ -36,7 +36,7 @@ class RunRepository {
 
     void insert(Run run) {
         jdbc.sql("insert into run (" + COLUMNS + ") values (:id, :owner, :name, :family, :settings, :status, null, null, "
-                        + ":created, null, null, false, 0, :total, null, null, null, false)")
+                        + ":created, null, null, false, 0, :total, null, null, null, false, 0)")
                 .param("id", run.id())
                 .param("owner", run.ownerId())
                 .param("name", run.name())
@@ -142,7 +142,7 @@ class RunRepository {
      * @param interrupted whether its previous trainer died (the run then waits to resume)
      */
     boolean reassignJob(UUID id, UUID previousJob, UUID jobId, Instant at, boolean interrupted) {
-        return jdbc.sql("update run set job_id = :job, job_assigned_at = :at, "
+        return jdbc.sql("update run set job_id = :job, job_assigned_at = :at, pack_id = null, pack_size = 0, "
                         + "waiting_to_resume = case when :interrupted then true else waiting_to_resume end, "
                         + "interruptions = interruptions + case when :interrupted then 1 else 0 end "
                         + "where id = :id and status = 'RUNNING' and " + (previousJob == null ? "job_id is null" : "job_id = :previous"))
@@ -204,7 +204,7 @@ class RunRepository {
     /** Stores a run that finished elsewhere (a reference model), with its figures. */
     void insertFinished(Run run, String checkpointFile) {
         jdbc.sql("insert into run (" + COLUMNS + ", checkpoint_file) values (:id, :owner, :name, :family, :settings, 'FINISHED', "
-                        + "null, :device, :created, :started, :finished, false, :steps, :total, :nll, :ring, :w2, false, :checkpoint)")
+                        + "null, :device, :created, :started, :finished, false, :steps, :total, :nll, :ring, :w2, false, 0, :checkpoint)")
                 .param("id", run.id())
                 .param("owner", run.ownerId())
                 .param("name", run.name())
@@ -356,7 +356,7 @@ class RunRepository {
     /** Ends a started run whatever trainer holds it (its trainer's later writes then fail their fence). */
     boolean end(UUID id, RunStatus status, String reason, Instant at) {
         return jdbc.sql("update run set status = :status, failure_reason = :reason, finished_at = :at, job_id = null, "
-                        + "waiting_to_resume = false where id = :id and status = 'RUNNING'")
+                        + "waiting_to_resume = false, pack_id = null, pack_size = 0 where id = :id and status = 'RUNNING'")
                 .param("status", status.name())
                 .param("reason", reason == null ? null : reason.length() > 1000 ? reason.substring(0, 1000) : reason)
                 .param("at", Timestamp.from(at))
@@ -408,7 +408,8 @@ class RunRepository {
                 row.getLong("steps_done"),
                 row.getLong("total_steps"),
                 figures,
-                row.getBoolean("waiting_to_resume"));
+                row.getBoolean("waiting_to_resume"),
+                row.getInt("pack_size"));
     }
 
     static Instant instant(ResultSet row, String column) throws SQLException {

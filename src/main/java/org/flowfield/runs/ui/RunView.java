@@ -249,7 +249,7 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
 
     private void showStatus(Run run) {
         status.setText(run.statusLabel()
-                + (run.device() == null ? "" : " on " + run.device())
+                + (run.device() == null ? "" : " " + run.whereItTrains())
                 + (run.cancelRequested() && !run.status().terminal() ? " (cancelling)" : ""));
         cancel.setVisible(run.ownerId().equals(current.id()) && !run.status().terminal() && !run.cancelRequested());
     }

@@ -59,6 +59,7 @@ public class RunsView extends VerticalLayout {
                 .setHeader("Owner");
         grid.addColumn(run -> run.config().family().title()).setHeader("Model").setFlexGrow(2);
         grid.addColumn(Run::statusLabel).setHeader("Status");
+        grid.addColumn(Run::whereItTrains).setHeader("Where").setFlexGrow(2);
         grid.addColumn(run -> String.format(Locale.ROOT, "%,d points, %d epochs, seed %d",
                 run.config().points(), run.config().epochs(), run.config().seed())).setHeader("Settings").setFlexGrow(2);
         grid.addColumn(run -> String.format(Locale.ROOT, "%.0f%%", 100 * run.fractionDone())).setHeader("Progress");
