@@ -13,7 +13,9 @@ import org.flowfield.training.Checkpoint;
 import org.flowfield.training.CheckpointFile;
 import org.flowfield.training.CheckpointPolicy;
 import org.flowfield.training.DurableFile;
-import org.flowfield.training.Trainer;
+import org.flowfield.flows.FlowModel;
+import org.flowfield.training.ModelFactory;
+import org.flowfield.training.RunLoop;
 import org.flowfield.training.TrainingFailedException;
 import org.flowfield.training.TrainingResult;
 import org.jobrunr.jobs.annotations.Job;
@@ -26,8 +28,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Trains one started run as the job assigned to it; the job engine calls it on one of its
- * workers. It continues from the run's checkpoint when there is one, after forgetting whatever
- * was recorded past that checkpoint, so every epoch is stored exactly once.
+ * workers, which waits while the run trains in a pack of this server's device (see
+ * {@link DevicePacks}) and then computes its figures. It continues from the run's checkpoint when
+ * there is one, after forgetting whatever was recorded past that checkpoint, so every epoch is
+ * stored exactly once.
  *
  * <p>The job engine never retries it: a crash is not the run's failure, and the
  * {@link RunReconciler} gives an interrupted run a new job, at once and as often as needed. A
@@ -45,10 +49,13 @@ public class TrainingJob {
     private final RunUpdates updates;
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
+    private final DevicePacks packs;
     private final int checkpointEverySteps;
 
     TrainingJob(RunRepository runs, RunFiles files, ActiveTrainings active, Clock clock, RunUpdates updates, JdbcClient jdbc,
-            TransactionTemplate transaction, @Value("${flowfield.runs.checkpoint-every-steps}") int checkpointEverySteps) {
+            TransactionTemplate transaction, DevicePacks packs,
+            @Value("${flowfield.runs.checkpoint-every-steps}") int checkpointEverySteps) {
+        this.packs = packs;
         this.runs = runs;
         this.files = files;
         this.active = active;
@@ -112,19 +119,26 @@ public class TrainingJob {
         }
     }
 
+    /** Trains the run in a pack of this server's device, from its checkpoint when it has one. */
     private TrainingResult runTrainer(Run run, HeldRun held, Cancellation stop) {
         UUID runId = run.id();
         RunRecorder recorder = new RunRecorder(held, files, stop, updates);
-        Trainer trainer = new Trainer(recorder, stop, new CheckpointPolicy(files.checkpoint(runId), checkpointEverySteps), 1);
+        CheckpointPolicy checkpoints = new CheckpointPolicy(files.checkpoint(runId), checkpointEverySteps);
         if (Files.exists(files.checkpoint(runId))) {
             Checkpoint checkpoint = CheckpointFile.read(files.checkpoint(runId));
             held.forgetAfter(checkpoint.step(), checkpoint.nextEpoch());
             log.info("run {} resumes from its checkpoint at step {} as job {}", runId, checkpoint.step(), held.jobId());
-            return trainer.resume(checkpoint);
+            RunLoop loop = RunLoop.resumed(checkpoint, recorder, stop, checkpoints);
+            try (FlowModel model = ModelFactory.restore(checkpoint)) {
+                return packs.train(loop, model, recorder);
+            }
         }
         held.forgetAfter(0, 0);
         log.info("run {} starts as job {}", runId, held.jobId());
-        return trainer.train(run.config());
+        RunLoop loop = RunLoop.fresh(run.config(), recorder, stop, checkpoints);
+        try (FlowModel model = ModelFactory.create(run.config())) {
+            return packs.train(loop, model, recorder);
+        }
     }
 
     /** What a killed trainer of this run left half-written; no other trainer writes here now. */

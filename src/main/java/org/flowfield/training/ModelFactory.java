@@ -1,6 +1,9 @@
 package org.flowfield.training;
 
 import org.flowfield.flows.FlowModel;
+import org.flowfield.flows.ModelPack;
+import org.flowfield.flows.fm.FlowMatchingPack;
+import org.flowfield.flows.nf.CouplingFlowPack;
 import org.flowfield.flows.fm.FlowMatching;
 import org.flowfield.flows.nf.CouplingFlow;
 
@@ -14,6 +17,14 @@ public final class ModelFactory {
         return switch (config.family()) {
             case NORMALIZING_FLOW -> new CouplingFlow(config.couplingFlow(), weightSeed);
             case FLOW_MATCHING, CONDITIONAL_FLOW_MATCHING -> new FlowMatching(config.flowMatching(), weightSeed);
+        };
+    }
+
+    /** An empty pack for runs of the configuration's shape (family, network and batch size). */
+    public static ModelPack pack(TrainingConfig config) {
+        return switch (config.family()) {
+            case NORMALIZING_FLOW -> new CouplingFlowPack(config.couplingFlow(), config.batchSize());
+            case FLOW_MATCHING, CONDITIONAL_FLOW_MATCHING -> new FlowMatchingPack(config.flowMatching(), config.batchSize());
         };
     }
 

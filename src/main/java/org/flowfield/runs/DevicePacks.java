@@ -1,0 +1,36 @@
+package org.flowfield.runs;
+
+import org.flowfield.flows.FlowModel;
+import org.flowfield.training.ModelFactory;
+import org.flowfield.training.PackPool;
+import org.flowfield.training.PackTrainer;
+import org.flowfield.training.RunLoop;
+import org.flowfield.training.TrainingResult;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The packs of this server's device: runs of one shape train together, up to
+ * {@code flowfield.packs.largest} in a pack; runs of different shapes train in different packs
+ * that share the device's time.
+ */
+@Component
+class DevicePacks implements DisposableBean {
+
+    private final PackPool pool;
+
+    DevicePacks(@Value("${flowfield.packs.largest}") int largest) {
+        this.pool = new PackPool(largest, ModelFactory::pack);
+    }
+
+    /** Trains the run in a pack and computes its figures on the calling thread; returns when it has left. */
+    TrainingResult train(RunLoop loop, FlowModel model, PackTrainer.Membership membership) {
+        return pool.train(loop, model, 1, membership);
+    }
+
+    @Override
+    public void destroy() {
+        pool.close();
+    }
+}
