@@ -82,6 +82,7 @@ class RunUpdatesAcrossServersTest {
     private Server a;
     private Server b;
     private UUID runId;
+    private UUID jobId;
 
     @BeforeAll
     static void createDatabase() {
@@ -106,7 +107,9 @@ class RunUpdatesAcrossServersTest {
         TrainingConfig config = TrainingConfig.exercise(ModelFamily.NORMALIZING_FLOW, 0);
         runId = UUID.randomUUID();
         a.runs().insert(new Run(runId, owner, "across", config, RunStatus.QUEUED, null, null, Instant.now(), null, null, false,
-                0, config.totalSteps(), null));
+                0, config.totalSteps(), null, false));
+        jobId = UUID.randomUUID();
+        a.runs().markStarted(runId, Instant.now(), "checkpoint.bin", jobId);
     }
 
     @AfterEach
@@ -181,7 +184,10 @@ class RunUpdatesAcrossServersTest {
         }
         EpochReport report = new EpochReport(2, 1_173, new StepLoss(1.875, 0.4375, -2.3125), samples, classes);
 
-        new RunRecorder(runId, a.runs(), a.files(), new Cancellation(), a.updates()).onEpoch(report);
+        HeldRun trainer = new HeldRun(runId, jobId, JdbcClient.create(a.pool()),
+                new org.springframework.transaction.support.TransactionTemplate(
+                        new org.springframework.jdbc.datasource.DataSourceTransactionManager(a.pool())));
+        new RunRecorder(trainer, a.files(), new Cancellation(), a.updates()).onEpoch(report);
 
         RunUpdate arrived = onB.poll(ACROSS.toMillis(), TimeUnit.MILLISECONDS);
         assertThat(arrived).isInstanceOf(RunUpdate.Epoch.class);
