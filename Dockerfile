@@ -31,8 +31,8 @@ ENV FLOWFIELD_REFERENCE_RUNS=/app/models FLOWFIELD_DATA_DIR=/data
 VOLUME /data
 EXPOSE 8080
 WORKDIR /app
-# UP (200) or DOWN (503) from the database and the job engine; the first start unpacks PyTorch's
-# native libraries (about 430 MB), hence the long start period. The image's curl is used.
+# UP (200) or DOWN (503) from the database, the job engine and free disk space, with the image's
+# curl; the first start unpacks PyTorch's native libraries (about 430 MB), hence the start period.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=120s --retries=3 \
   CMD curl -fsS "http://localhost:${SERVER_PORT:-8080}/actuator/health" || exit 1
 # Java runs as PID 1 and gets the signal itself. On SIGTERM the server lets open requests finish
