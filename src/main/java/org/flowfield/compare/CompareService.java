@@ -87,7 +87,7 @@ public class CompareService {
      * The runs' settings, figures, loss curves and final samples.
      *
      * <p>Where the numbers come from: held-out NLL, in-ring fraction and sliced W2 are the run's stored
-     * METRICS.md figures ({@link Run#figures()}); the training time is the final checkpoint's
+     * docs/figures.md figures ({@link Run#figures()}); the training time is the final checkpoint's
      * {@link Checkpoint#trainingSeconds()} (finished runs only); steps/s is the last stored loss point's
      * {@link LossPoint#stepsPerSecond()}. Runs that have not finished show NaN where they have no number.
      *

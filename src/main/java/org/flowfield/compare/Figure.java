@@ -2,11 +2,11 @@ package org.flowfield.compare;
 
 /** The figures a comparison sets side by side, with the direction that is better. */
 public enum Figure {
-    /** METRICS.md, stored with the run: mean −log p(x) (−log p(x | c) for class-conditional runs) of 10,000 held-out points. */
+    /** docs/figures.md, stored with the run: mean −log p(x) (−log p(x | c) for class-conditional runs) of 10,000 held-out points. */
     HELD_OUT_NLL("Held-out NLL (nats)", false),
-    /** METRICS.md, stored with the run: share of 10,000 samples inside a ring annulus. */
+    /** docs/figures.md, stored with the run: share of 10,000 samples inside a ring annulus. */
     IN_RING_FRACTION("In-ring fraction", true),
-    /** METRICS.md, stored with the run: sliced Wasserstein-2 distance of the samples to the held-out points. */
+    /** docs/figures.md, stored with the run: sliced Wasserstein-2 distance of the samples to the held-out points. */
     SLICED_W2("Sliced W2 (standardised units)", false),
     /** Wall time of the training loop, from the run's final checkpoint. */
     TRAINING_SECONDS("Training time (s)", false),

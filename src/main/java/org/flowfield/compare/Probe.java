@@ -7,7 +7,7 @@ import org.flowfield.runs.Run;
  * log p(x) of the same points in every compared run.
  *
  * @param points the points [x0, y0, …], in standardised coordinates (the coordinates each model
- *     sees, DATA.md), the same numbers for every run
+ *     sees, docs/data.md), the same numbers for every run
  * @param runs the runs, in the order of the comparison
  * @param logLikelihood per run, per point, log p(x) in nats in standardised coordinates (−∞ where
  *     the density is 0 to double precision); NaN for every point of a run that has not finished

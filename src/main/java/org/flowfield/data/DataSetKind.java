@@ -1,6 +1,6 @@
 package org.flowfield.data;
 
-/** The two Olympic-rings data sets of DATA.md. */
+/** The two Olympic-rings data sets of docs/data.md. */
 public enum DataSetKind {
     /** Points uniform over the union of the five annuli, without labels. */
     UNCONDITIONAL,

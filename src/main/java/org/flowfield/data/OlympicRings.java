@@ -3,10 +3,10 @@ package org.flowfield.data;
 import java.util.Arrays;
 
 /**
- * The geometry, colours and class labels of the Olympic-rings data sets, as fixed by DATA.md
+ * The geometry, colours and class labels of the Olympic-rings data sets, as fixed by docs/data.md
  * ("Common constants" and step 3 of the conditional set).
  *
- * <p>Rings are indexed 0..4 in DATA.md order: blue, black, red, yellow, green. Class labels are a
+ * <p>Rings are indexed 0..4 in docs/data.md order: blue, black, red, yellow, green. Class labels are a
  * different numbering: the index of the ring's colour name in sorted order, so black = 0, blue = 1,
  * green = 2, red = 3, yellow = 4.
  *

@@ -7,7 +7,7 @@ import java.util.Arrays;
  *
  * <p>Layout: {@code xy} is interleaved, {@code [x0, y0, x1, y1, ...]}, length 2n. {@code labels}
  * is either {@code null} (an unconditional set) or has length n, holding class labels as defined
- * in DATA.md (black = 0, blue = 1, green = 2, red = 3, yellow = 4; see {@link OlympicRings}).
+ * in docs/data.md (black = 0, blue = 1, green = 2, red = 3, yellow = 4; see {@link OlympicRings}).
  *
  * <p>The arrays are not copied: a point cloud is only as immutable as its callers leave it.
  *

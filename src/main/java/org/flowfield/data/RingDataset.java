@@ -2,18 +2,18 @@ package org.flowfield.data;
 
 /**
  * An Olympic-rings data set in the STANDARDISED coordinates a model sees, with the statistics
- * that map it back to original coordinates (DATA.md, "Consequences for Flowfield").
+ * that map it back to original coordinates (docs/data.md, "Standardisation").
  *
- * <p>A training set carries its own sample's statistics; a held-out set (METRICS.md "Held-out
+ * <p>A training set carries its own sample's statistics; a held-out set (docs/figures.md "Held-out
  * data") carries the TRAINING set's statistics.
  *
- * @param kind            which data set of DATA.md
+ * @param kind            which data set of docs/data.md
  * @param points          standardised points; labelled exactly when {@code kind} is CONDITIONAL
  * @param standardization the training set's statistics
  */
 public record RingDataset(DataSetKind kind, PointCloud points, Standardization standardization) {
 
-    /** Number of held-out points, METRICS.md "Held-out data". */
+    /** Number of held-out points, docs/figures.md "Held-out data". */
     public static final int HELD_OUT_SIZE = 10_000;
 
     public RingDataset {
@@ -26,7 +26,7 @@ public record RingDataset(DataSetKind kind, PointCloud points, Standardization s
         }
     }
 
-    /** Samples a training set and standardises it with its own statistics (DATA.md step 2 / 4). */
+    /** Samples a training set and standardises it with its own statistics (docs/data.md step 2 / 4). */
     public static RingDataset training(DataSetKind kind, int n, long seed) {
         PointCloud original = RingSampler.sample(kind, n, seed);
         Standardization stats = Standardization.of(original.xy());
@@ -34,7 +34,7 @@ public record RingDataset(DataSetKind kind, PointCloud points, Standardization s
     }
 
     /**
-     * METRICS.md held-out data: {@code n} fresh points drawn with {@link #heldOutSeed(long)},
+     * docs/figures.md held-out data: {@code n} fresh points drawn with {@link #heldOutSeed(long)},
      * standardised with the training set's statistics.
      */
     public static RingDataset heldOut(DataSetKind kind, int n, long trainingSeed, Standardization trainingStats) {

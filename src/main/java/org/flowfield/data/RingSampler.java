@@ -3,7 +3,7 @@ package org.flowfield.data;
 import java.util.SplittableRandom;
 
 /**
- * Draws the Olympic-rings point sets of DATA.md in ORIGINAL coordinates (not standardised).
+ * Draws the Olympic-rings point sets of docs/data.md in ORIGINAL coordinates (not standardised).
  *
  * <p>Both samplers are deterministic: the same {@code n} and {@code seed} give the same points.
  */
@@ -18,7 +18,7 @@ public final class RingSampler {
     }
 
     /**
-     * DATA.md "Unconditional", step 1: rejection sampling of x ~ U[-1, 5], y ~ U[-2, 1] until
+     * docs/data.md "Unconditional", step 1: rejection sampling of x ~ U[-1, 5], y ~ U[-2, 1] until
      * {@code n} points lie in at least one annulus, so the points are uniform over the union.
      * As in the reference, the box cuts off the rings' outermost edges (they reach 1.125 from
      * their centres: x down to -1.125 and up to 5.125, y up to 1.125 and down to -2.125), so the
@@ -47,7 +47,7 @@ public final class RingSampler {
     }
 
     /**
-     * DATA.md "Conditional", steps 1 to 3: k = n / 5 points per ring, in ring order, each at
+     * docs/data.md "Conditional", steps 1 to 3: k = n / 5 points per ring, in ring order, each at
      * r ~ U[R - t/2, R + t/2] (uniform in r, not in area) and theta ~ U[0, 2 pi) from the ring's
      * centre, labelled with the ring's class.
      *

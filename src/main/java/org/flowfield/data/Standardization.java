@@ -1,7 +1,7 @@
 package org.flowfield.data;
 
 /**
- * Per-axis standardisation p' = (p - mean) / std, as in DATA.md step 2: the statistics are those
+ * Per-axis standardisation p' = (p - mean) / std, as in docs/data.md step 2: the statistics are those
  * of the training sample, with the population standard deviation (ddof = 0).
  *
  * <p>The float-array methods take and return interleaved points {@code [x0, y0, x1, y1, ...]}.

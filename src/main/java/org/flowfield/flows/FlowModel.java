@@ -5,7 +5,7 @@ import org.flowfield.data.PointCloud;
 /**
  * A trainable 2-D generative flow: a normalizing flow or a flow-matching vector field.
  *
- * <p>All points are in the standardised coordinates the model sees (DATA.md). Implementations
+ * <p>All points are in the standardised coordinates the model sees (docs/data.md). Implementations
  * hold native memory and are not thread-safe; one training run owns one model.
  */
 public interface FlowModel extends AutoCloseable {
@@ -19,7 +19,7 @@ public interface FlowModel extends AutoCloseable {
     StepLoss validationLoss(PointCloud points, long seed);
 
     /**
-     * Draws samples with the sampler METRICS.md prescribes for the family.
+     * Draws samples with the sampler docs/figures.md prescribes for the family.
      *
      * @param count number of points
      * @param classes class of each sample for conditional models (length count), else null

@@ -4,7 +4,7 @@ import org.flowfield.data.OlympicRings;
 import org.flowfield.data.Standardization;
 
 /**
- * METRICS.md "in-ring fraction": the share of samples that, mapped back to original coordinates
+ * docs/figures.md "in-ring fraction": the share of samples that, mapped back to original coordinates
  * with the training statistics, lie in at least one ring annulus (R - t/2 &lt;= d &lt;= R + t/2).
  */
 public final class InRingFraction {

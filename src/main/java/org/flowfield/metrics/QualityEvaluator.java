@@ -5,7 +5,7 @@ import org.flowfield.data.RingDataset;
 import org.flowfield.flows.FlowModel;
 import org.flowfield.flows.ModelFamily;
 
-/** Computes a model's {@link QualityFigures} exactly as METRICS.md defines them. */
+/** Computes a model's {@link QualityFigures} exactly as docs/figures.md defines them. */
 public final class QualityEvaluator {
 
     /** Number of samples drawn for the in-ring fraction and the sliced W2 distance. */
@@ -42,7 +42,7 @@ public final class QualityEvaluator {
         return family == ModelFamily.NORMALIZING_FLOW ? "one pass of the forward map" : "Euler, dt = 0.001";
     }
 
-    /** Classes 0, 1, 2, 3, 4, 0, 1, … (METRICS.md). */
+    /** Classes 0, 1, 2, 3, 4, 0, 1, … (docs/figures.md). */
     public static int[] cyclingClasses(int count) {
         int[] classes = new int[count];
         for (int i = 0; i < count; i++) {

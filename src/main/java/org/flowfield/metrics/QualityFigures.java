@@ -1,7 +1,7 @@
 package org.flowfield.metrics;
 
 /**
- * The figures every finished run reports (METRICS.md).
+ * The figures every finished run reports (docs/figures.md).
  *
  * @param heldOutNll mean −log p(x) over the 10,000 held-out points, nats, standardised coordinates
  * @param inRingFraction fraction of 10,000 samples inside a ring annulus, original coordinates

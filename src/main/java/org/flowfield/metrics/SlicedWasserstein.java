@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
- * METRICS.md "sliced Wasserstein-2 distance": project two equally sized 2-D point sets on many
+ * docs/figures.md "sliced Wasserstein-2 distance": project two equally sized 2-D point sets on many
  * directions, sort each projection, and take the square root of the mean, over all directions
  * and ranks, of the squared difference of the sorted projections.
  *

@@ -10,7 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The points a student chose for probability estimation (§3.3 Q5) and reversing the flow (§4.3
  * Q5), kept per account so that the same points carry over between the student's runs and
- * between the two questions. Points are in the model's standardised coordinates (DATA.md), at most
+ * between the two questions. Points are in the model's standardised coordinates (docs/data.md), at most
  * {@link QuestionInputs#MAX_POINTS}, each coordinate finite and within
  * ±{@link QuestionInputs#MAX_ABS_COORDINATE}. An account that has chosen none gets the exercise's
  * defaults from the questions themselves.

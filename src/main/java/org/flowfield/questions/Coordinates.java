@@ -1,6 +1,6 @@
 package org.flowfield.questions;
 
-/** Which coordinates a point given by a user is in (DATA.md, "Consequences for Flowfield"). */
+/** Which coordinates a point given by a user is in (docs/data.md, "Standardisation"). */
 public enum Coordinates {
     /** The rings' own coordinates: centres (0, 0), (2, 0), (4, 0), (1, −1), (3, −1), radius 1. */
     ORIGINAL,

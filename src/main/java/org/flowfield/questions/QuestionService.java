@@ -136,7 +136,7 @@ public class QuestionService {
     }
 
     /**
-     * Q4: samples and METRICS.md figures per Euler step size (heavy; progress after each Δt).
+     * Q4: samples and docs/figures.md figures per Euler step size (heavy; progress after each Δt).
      *
      * @param dts step sizes in [{@link QuestionInputs#MIN_DT}, 1], at most
      *     {@link QuestionInputs#MAX_DT_VALUES}, distinct; null for {@link TimeQuantization#DEFAULT_DTS}

@@ -21,7 +21,7 @@ import org.flowfield.training.TrainingConfig;
  * @param cancelRequested whether its owner asked a running run to stop
  * @param stepsDone optimizer steps done
  * @param totalSteps optimizer steps of the whole run
- * @param figures the METRICS.md figures once finished, else null
+ * @param figures the figures of docs/figures.md once finished, else null
  * @param waitingToResume whether a started run lost its trainer (its server stopped or died) and
  *     waits to continue from its last checkpoint
  * @param packSize how many runs train together in the pack this run trains in (itself included);

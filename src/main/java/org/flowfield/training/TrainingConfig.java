@@ -95,7 +95,7 @@ public record TrainingConfig(
         return new TrainingConfig(family, value, flowMatching, points, epochs, batchSize, learningRate, schedule, seed, reportEvery);
     }
 
-    /** Size of the generated training set: the class-conditional set has n/5 points per ring (DATA.md). */
+    /** Size of the generated training set: the class-conditional set has n/5 points per ring (docs/data.md). */
     public int trainingPoints() {
         return family.conditional() ? 5 * (points / 5) : points;
     }

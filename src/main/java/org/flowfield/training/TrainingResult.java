@@ -14,7 +14,7 @@ import org.flowfield.metrics.QualityFigures;
  *     checkpoints; not the final figures), over all processes the run ran in
  * @param stepsPerSecond optimizer steps per second of time spent in the steps themselves, in this
  *     process (what the benchmarks measure)
- * @param figures the METRICS.md figures (null when cancelled)
+ * @param figures the figures of docs/figures.md (null when cancelled)
  */
 public record TrainingResult(
         Outcome outcome,

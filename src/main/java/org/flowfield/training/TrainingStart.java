@@ -4,7 +4,7 @@ import org.flowfield.data.Standardization;
 
 /**
  * @param config the run's configuration
- * @param standardization the training set's mean and std (DATA.md), kept with the run
+ * @param standardization the training set's mean and std (docs/data.md), kept with the run
  * @param trainingPoints size of the generated training set
  * @param totalSteps optimizer steps of the whole run
  * @param firstStep the step the run starts at (greater than 0 when resumed)

@@ -62,11 +62,16 @@ class ProbabilityInTheBrowserIT extends InTheBrowser {
             assertThat(rows.getByText("outside", new Locator.GetByTextOptions().setExact(true))).hasCount(2);
             Locator grid = page.locator("flowfield-chart.question-chart .apexcharts-grid");
             assertThat(grid).isVisible();
+            // the chart's click handler is in place once its points are drawn (a click on an empty,
+            // still rendering chart was lost once on a loaded machine)
+            assertThat(page.locator("flowfield-chart.question-chart .apexcharts-series path").first()).isVisible();
+            page.waitForTimeout(500);
 
             BoundingBox box = grid.boundingBox();
             page.mouse().click(box.x + box.width * 0.62, box.y + box.height * 0.4);
 
-            assertThat(rows.getByText("6", new Locator.GetByTextOptions().setExact(true))).hasCount(1);
+            assertThat(rows.getByText("6", new Locator.GetByTextOptions().setExact(true))).hasCount(1,
+                    new com.microsoft.playwright.assertions.LocatorAssertions.HasCountOptions().setTimeout(15_000));
             UUID id = accounts.findByUsername(username).orElseThrow().id();
             float[] chosen = chosenPoints.find(id).orElseThrow();
             assertThat(chosen).hasSize(12);

@@ -51,7 +51,7 @@ class TwoServersIT {
      * has enough epochs to be watched for a while; the interrupted one is shorter.
      */
     private static final int POINTS = 250_000;
-    private static final int WATCHED_EPOCHS = 12;
+    private static final int WATCHED_EPOCHS = 60;
     private static final int INTERRUPTED_EPOCHS = 4;
     private static final long STEPS_PER_EPOCH = (POINTS + 127) / 128;
     private static final Duration ACROSS = Duration.ofSeconds(2);

@@ -10,7 +10,8 @@ import org.flowfield.flows.StandardNormal;
 
 /**
  * Integrates a learned vector field: sampling (Algorithm 2), reversal (Eq. 18), trajectories, and
- * the exact log-likelihood by the instantaneous change of variables (seed 000, Eq. 3.17):
+ * the exact log-likelihood by the instantaneous change of variables (Chen et al. 2018, Theorem 1;
+ * docs/equations.md):
  *
  * <pre>
  * log p₁(x) = log p₀(y(0)) − ∫₀¹ ∇·v(y(t), t) dt,   y(1) = x, dy/dt = v(y, t)

@@ -25,15 +25,16 @@ import org.flowfield.flows.optim.Adam;
  * y_t = t·y₁ + (1 − (1 − σ_min)·t)·y₀,   u_t = y₁ − (1 − σ_min)·y₀
  * </pre>
  *
- * which for σ_min = 0 are Eq. 14 and Eq. 15/16 (seed 002 for σ_min > 0). With minibatch optimal
- * transport the batch's noise and data are first paired by an exact assignment (seed 000, §3.2.3).
+ * which for σ_min = 0 are Eq. 14 and Eq. 15/16 (σ_min > 0: Lipman et al. 2023, Eqs. 20–23). With
+ * minibatch optimal transport the batch's noise and data are first paired by an exact assignment
+ * (Tong et al. 2024, Algorithm 2). Both are in docs/equations.md.
  * The loss is Eq. 16: the batch mean of ‖v(y_t, t) − u_t‖².
  */
 public final class FlowMatching implements FlowModel {
 
     /** The exercise's step for sampling and for every reported figure: Δt = 1/1000. */
     public static final double SAMPLING_DT = 1e-3;
-    /** Steps of the likelihood integration reported with every run (METRICS.md). */
+    /** Steps of the likelihood integration reported with every run (docs/figures.md). */
     public static final int LIKELIHOOD_STEPS = 200;
 
     private final FlowMatchingConfig config;
@@ -137,7 +138,7 @@ public final class FlowMatching implements FlowModel {
         return new PathSample(input, target, classes);
     }
 
-    /** Euler with Δt = 1/1000 from y₀ ~ N(0, I) drawn from the seed (METRICS.md). */
+    /** Euler with Δt = 1/1000 from y₀ ~ N(0, I) drawn from the seed (docs/figures.md). */
     @Override
     public float[] sample(int count, int[] classes, long seed) {
         return integrate(StandardNormal.draw(count, seed), classes, TimeGrid.forward(SAMPLING_DT), OdeSolver.EULER);
@@ -160,7 +161,7 @@ public final class FlowMatching implements FlowModel {
         return integrator.integrate(start, checkClasses(classes, start.length / 2), grid, solver, recordSteps);
     }
 
-    /** Exact log p(x) by RK4 with 200 steps (METRICS.md). */
+    /** Exact log p(x) by RK4 with 200 steps (docs/figures.md). */
     @Override
     public double[] logLikelihood(PointCloud points) {
         return logLikelihood(points, OdeSolver.RK4, LIKELIHOOD_STEPS, DivergenceMethod.EXACT, 0, 0);

@@ -8,10 +8,10 @@ package org.flowfield.flows.fm;
  * @param leakySlope negative slope of the LeakyReLU
  * @param conditional whether v also reads the class c through an embedding (exercise §4.3)
  * @param embeddingDim size of the class embedding (used only when conditional)
- * @param sigmaMin σ_min of the Gaussian probability path (seed 002); 0 gives the exercise's
- *     linear path of Eq. 14
+ * @param sigmaMin σ_min of the Gaussian probability path (Lipman et al. 2023, Eqs. 20–23;
+ *     docs/equations.md); 0 gives the exercise's linear path of Eq. 14
  * @param minibatchOptimalTransport pair noise and data within each batch by an exact optimal
- *     assignment (seed 000, §3.2.3) instead of independently
+ *     assignment (Tong et al. 2024, minibatch OT; docs/equations.md) instead of independently
  */
 public record FlowMatchingConfig(
         int hiddenWidth,

@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * Exact minibatch optimal-transport coupling for flow-matching training
- * (seed 000, section 3.2.3 (minibatch OT coupling)).
+ * (Tong et al. 2024, minibatch OT; docs/equations.md).
  *
  * <p>Within one batch, {@code n} noise points {@code x0_i ~ p0} are paired with {@code n} data points
  * {@code x1_j ~ p1} by the permutation {@code perm} that minimises the total squared Euclidean distance

@@ -167,8 +167,8 @@ final class VectorFieldNetwork implements AutoCloseable {
     }
 
     /**
-     * v(y, t) and its exact divergence tr ∂v/∂y (seed 000, Eq. 3.17), by pushing the two tangents
-     * ∂/∂y₀ and ∂/∂y₁ through the network together as a [2, N, ·] batch.
+     * v(y, t) and its exact divergence tr ∂v/∂y (Chen et al. 2018, Theorem 1; docs/equations.md),
+     * by pushing the two tangents ∂/∂y₀ and ∂/∂y₁ through the network together as a [2, N, ·] batch.
      *
      * @return {v [N, 2], ∇·v [N]}
      */

@@ -281,7 +281,7 @@ public final class CouplingFlow implements FlowModel {
     // ---------------------------------------------------------------------------------------
     // Sampling and densities.
 
-    /** φ(z) for z ~ N(0, I) drawn from the seed: one pass of the forward map (METRICS.md). */
+    /** φ(z) for z ~ N(0, I) drawn from the seed: one pass of the forward map (docs/figures.md). */
     @Override
     public float[] sample(int count, int[] classes, long seed) {
         float[][] states = forwardLayers(StandardNormal.draw(count, seed));

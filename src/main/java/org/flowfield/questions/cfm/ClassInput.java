@@ -12,14 +12,14 @@ import org.flowfield.training.TrainingConfig;
  *
  * @param standardization the run's training statistics (the points are standardised with them)
  * @param points the subset [x0, y0, …], standardised
- * @param labels each point's class (black = 0, blue = 1, green = 2, red = 3, yellow = 4; DATA.md)
+ * @param labels each point's class (black = 0, blue = 1, green = 2, red = 3, yellow = 4; docs/data.md)
  * @param trainingPoints the size of the full training set the subset was taken from
  */
 public record ClassInput(Standardization standardization, float[] points, int[] labels, int trainingPoints) {
 
     public static final int POINTS = 3_000;
 
-    /** Regenerates the run's training set from its configuration (DATA.md, conditional set). */
+    /** Regenerates the run's training set from its configuration (docs/data.md, conditional set). */
     public static ClassInput of(TrainingConfig config) {
         RingDataset data = RingDataset.training(DataSetKind.CONDITIONAL, config.points(), config.seed());
         int n = data.size();

@@ -6,7 +6,7 @@ import org.flowfield.flows.fm.FlowMatching;
 import org.flowfield.metrics.QualityEvaluator;
 
 /**
- * §4.3 conditional Q3 "Sampling": samples with classes cycling 0, 1, 2, 3, 4, 0, … (as METRICS.md
+ * §4.3 conditional Q3 "Sampling": samples with classes cycling 0, 1, 2, 3, 4, 0, … (as docs/figures.md
  * draws them), and per class the share that landed in that class's own ring.
  *
  * @param standardization the run's training statistics

@@ -3,7 +3,7 @@ package org.flowfield.questions.cfm;
 import org.flowfield.data.OlympicRings;
 import org.flowfield.data.Standardization;
 
-/** Whether a point drawn for a class lies in that class's ring (original coordinates, DATA.md). */
+/** Whether a point drawn for a class lies in that class's ring (original coordinates, docs/data.md). */
 final class OwnRing {
 
     private OwnRing() {}

@@ -14,7 +14,7 @@ import org.flowfield.metrics.SlicedWasserstein;
 
 /**
  * §4.3 Q4 "Time quantization": the model sampled with Euler at several step sizes Δt, with the
- * in-ring fraction and sliced W2 of METRICS.md for each. Each Δt uses exactly the figures' recipe
+ * in-ring fraction and sliced W2 of docs/figures.md for each. Each Δt uses exactly the figures' recipe
  * ({@link QualityEvaluator#SAMPLES} samples from {@link QualityEvaluator#SAMPLE_SEED}, cycling
  * classes, the run's held-out set) with only Δt changed, so at Δt = 1/1000 the figures are the
  * run's stored ones.
@@ -24,8 +24,8 @@ import org.flowfield.metrics.SlicedWasserstein;
  * @param steps the Euler steps actually taken per Δt: round(1 / Δt), so the last lands on t = 1
  * @param panels per Δt, the first {@link #PANEL_POINTS} of its samples [x0, y0, …], standardised
  * @param panelClasses the class of each panel point for a class-conditional model, else null
- * @param inRingFractions per Δt, the METRICS.md in-ring fraction (0..1)
- * @param slicedW2 per Δt, the METRICS.md sliced Wasserstein-2 distance to the held-out data
+ * @param inRingFractions per Δt, the docs/figures.md in-ring fraction (0..1)
+ * @param slicedW2 per Δt, the docs/figures.md sliced Wasserstein-2 distance to the held-out data
  */
 public record TimeQuantization(
         Standardization standardization, double[] dts, int[] steps, float[][] panels, int[] panelClasses,

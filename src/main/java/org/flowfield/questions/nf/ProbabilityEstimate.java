@@ -12,7 +12,7 @@ import org.flowfield.questions.common.Trajectories;
  *
  * @param standardization the run's training statistics
  * @param points the points x [x0, y0, …], standardised
- * @param insideLogo per point, whether it lies in a ring annulus (original coordinates, DATA.md)
+ * @param insideLogo per point, whether it lies in a ring annulus (original coordinates, docs/data.md)
  * @param logLikelihood per point, log p(x) in nats in standardised coordinates; −∞ where the
  *     density is 0 to double precision. Add −log(stdX · stdY) for the density in original units.
  * @param inverse one line per point from x (time 1) back through each layer to z = φ⁻¹(x) (time 0)

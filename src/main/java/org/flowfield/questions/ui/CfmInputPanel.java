@@ -13,7 +13,7 @@ class CfmInputPanel extends QuestionPanel {
 
     CfmInputPanel(QuestionContext context) {
         super(context, "Q1: Plotting the input", "An evenly spaced subset of the run's own training points, each in the "
-                + "colour of its ring's class (DATA.md: blue, black, red, yellow, green). Standardised coordinates.");
+                + "colour of its ring's class (blue, black, red, yellow, green). Standardised coordinates.");
         figures.addClassName("question-figures");
         add(chart, figures);
     }

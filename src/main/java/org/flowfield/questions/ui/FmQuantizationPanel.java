@@ -17,7 +17,7 @@ import org.flowfield.ui.chart.FlowChart;
 
 /**
  * §4.3 Q4: the model sampled with Euler at several step sizes (editable), one panel each with its
- * in-ring fraction and sliced W2 (METRICS.md), so that the step size's effect is a number too.
+ * in-ring fraction and sliced W2 (docs/figures.md), so that the step size's effect is a number too.
  */
 class FmQuantizationPanel extends QuestionPanel {
 
@@ -30,7 +30,7 @@ class FmQuantizationPanel extends QuestionPanel {
     FmQuantizationPanel(QuestionContext context) {
         super(context, "Q4: Time quantization", "The same standard-normal draw integrated with Euler steps of each Δt "
                 + "(round(1/Δt) steps from t = 0 to 1). Each panel shows 1,000 of the 10,000 samples; its figures are "
-                + "METRICS.md's in-ring fraction and sliced Wasserstein-2 distance to held-out data over all 10,000. "
+                + "the run figures' in-ring fraction and sliced Wasserstein-2 distance to held-out data over all 10,000. "
                 + "Standardised coordinates. Δt from " + QuestionInputs.MIN_DT + " to " + QuestionInputs.MAX_DT + ", up to "
                 + QuestionInputs.MAX_DT_VALUES + " values.");
         dts.setValue(join(TimeQuantization.DEFAULT_DTS));

@@ -137,7 +137,7 @@ class NfProbabilityPanel extends QuestionPanel {
                 outside++;
             }
         }
-        String text = inside + " of your " + rows.size() + " points lie inside the logo (in a ring, DATA.md), "
+        String text = inside + " of your " + rows.size() + " points lie inside the logo (in a ring), "
                 + outside + " outside.";
         if (inside > 0 && outside > 0) {
             double meanInside = insideSum / inside;

@@ -11,7 +11,7 @@ import org.flowfield.training.TrainingConfig;
  * and to continue from its checkpoint.
  *
  * @param config every hyper-parameter and the seed
- * @param figures the METRICS.md figures
+ * @param figures the figures of docs/figures.md
  * @param steps optimizer steps done
  * @param trainingSeconds the training loop's wall time
  * @param device where it trained

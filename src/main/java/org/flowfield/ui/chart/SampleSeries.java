@@ -7,7 +7,7 @@ import org.flowfield.data.PointCloud;
 
 /**
  * Scatter series of 2-D points: one series in the product's colour for unlabelled points, or one
- * per class in the ring colours of DATA.md for labelled ones.
+ * per class in the ring colours of docs/data.md for labelled ones.
  */
 public final class SampleSeries {
 
