@@ -52,8 +52,9 @@ public final class StackedAdam implements AutoCloseable {
     }
 
     /**
-     * The weights [K, P], updated in place by each step; views of it stay valid until the next
-     * {@link #add} or {@link #remove}. Null while there are no rows.
+     * The weights [K, P] (a single row as [P], so that one model's step is exactly {@link Adam}'s),
+     * updated in place by each step; views of it stay valid until the next {@link #add} or
+     * {@link #remove}. Null while there are no rows.
      */
     public NDArray parameters() {
         return parameters;
@@ -108,7 +109,7 @@ public final class StackedAdam implements AutoCloseable {
     /**
      * One update of every row.
      *
-     * @param gradient [K, P] (or [P] for a single row), owned by the caller's step manager
+     * @param gradient shaped as {@link #parameters()}, owned by the caller's step manager
      * @param learningRates each row's rate this step
      */
     public void step(NDArray gradient, double[] learningRates) {
@@ -128,11 +129,16 @@ public final class StackedAdam implements AutoCloseable {
         secondMoment.muli(beta2).addi(gradient.mul(gradient).muli(oneMinusBeta2));
         NDArray denominator = secondMoment.sqrt();
         denominator.attach(scratch);
-        denominator.divi(scratch.create(biasCorrection2Sqrt, new Shape(rows, 1))).addi(epsilon);
+        denominator.divi(perRow(scratch, biasCorrection2Sqrt)).addi(epsilon);
         NDArray update = firstMoment.div(denominator);
         update.attach(scratch);
-        update.muli(scratch.create(stepSize, new Shape(rows, 1)));
+        update.muli(perRow(scratch, stepSize));
         parameters.subi(update);
+    }
+
+    /** One value per row, [K, 1] to scale each row; a scalar for a single row. */
+    private static NDArray perRow(NDManager scratch, float[] values) {
+        return values.length == 1 ? scratch.create(values[0]) : scratch.create(values, new Shape(values.length, 1));
     }
 
     private float[] appended(NDArray matrix, float[] row) {
@@ -155,6 +161,9 @@ public final class StackedAdam implements AutoCloseable {
         if (row < 0 || row >= rows()) {
             throw new IndexOutOfBoundsException("no row " + row + " of " + rows());
         }
+        if (rows() == 1) {
+            return matrix.toFloatArray();
+        }
         try (NDManager scratch = manager.newSubManager()) {
             return Tensors.borrow(matrix, scratch).get(row).toFloatArray();
         }
@@ -170,7 +179,7 @@ public final class StackedAdam implements AutoCloseable {
             secondMoment = null;
         } else {
             rowsManager = manager.newSubManager();
-            Shape shape = new Shape(rows, parameterCount);
+            Shape shape = rows == 1 ? new Shape(parameterCount) : new Shape(rows, parameterCount);
             parameters = rowsManager.create(weights, shape);
             firstMoment = rowsManager.create(first, shape);
             secondMoment = rowsManager.create(second, shape);
