@@ -57,6 +57,15 @@ public final class Tensors {
         return JniUtils.sum(pt(x), new long[] {axis}, false);
     }
 
+    /** Sums over several axes at once, dropping them. */
+    public static NDArray sum(NDArray x, int... axes) {
+        long[] dims = new long[axes.length];
+        for (int i = 0; i < axes.length; i++) {
+            dims[i] = axes[i];
+        }
+        return JniUtils.sum(pt(x), dims, false);
+    }
+
     public static NDArray slice(NDArray x, int axis, long start, long stop) {
         return JniUtils.slice(pt(x), axis, start, stop, 1);
     }

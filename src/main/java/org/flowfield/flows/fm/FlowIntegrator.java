@@ -152,13 +152,18 @@ final class FlowIntegrator {
 
     static NDArray oneHot(NDManager scope, int[] classes) {
         float[] values = new float[classes.length * OlympicRings.NUM_CLASSES];
+        writeOneHot(classes, values, 0);
+        return scope.create(values, new Shape(classes.length, OlympicRings.NUM_CLASSES));
+    }
+
+    /** Writes the one-hot rows [N, 5] of the classes into {@code values} from {@code offset}. */
+    static void writeOneHot(int[] classes, float[] values, int offset) {
         for (int i = 0; i < classes.length; i++) {
             if (classes[i] < 0 || classes[i] >= OlympicRings.NUM_CLASSES) {
                 throw new IllegalArgumentException("class must be in [0, " + OlympicRings.NUM_CLASSES + "), got " + classes[i]);
             }
-            values[i * OlympicRings.NUM_CLASSES + classes[i]] = 1f;
+            values[offset + i * OlympicRings.NUM_CLASSES + classes[i]] = 1f;
         }
-        return scope.create(values, new Shape(classes.length, OlympicRings.NUM_CLASSES));
     }
 
     private static NDArray rademacher(NDManager scope, int probes, int n, long seed) {

@@ -3,7 +3,6 @@ package org.flowfield.flows.fm;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import java.util.SplittableRandom;
 import org.flowfield.data.PointCloud;
 import org.flowfield.engine.TorchRuntime;
 import org.flowfield.flows.FlowModel;
@@ -42,7 +41,7 @@ public final class FlowMatching implements FlowModel {
     private final VectorFieldNetwork network;
     private final Adam adam;
     private final FlowIntegrator integrator;
-    private final MinibatchOptimalTransport transport = new MinibatchOptimalTransport();
+    private final TrainingPairs pairs;
 
     public FlowMatching(FlowMatchingConfig config, long seed) {
         this.config = config;
@@ -50,6 +49,7 @@ public final class FlowMatching implements FlowModel {
         this.network = new VectorFieldNetwork(manager.newSubManager(), config, seed);
         this.adam = new Adam(network.parameters());
         this.integrator = new FlowIntegrator(network, manager);
+        this.pairs = new TrainingPairs(config);
     }
 
     public FlowMatchingConfig config() {
@@ -64,11 +64,9 @@ public final class FlowMatching implements FlowModel {
     @Override
     public StepLoss trainStep(TrainingBatch batch, double learningRate) {
         try (NDManager step = manager.newSubManager()) {
-            PathSample path = drawPath(batch.xy(), batch.labels(), batch.noiseSeed(), 0, batch.size());
+            TrainingPairs.Draw path = pairs.draw(batch.xy(), batch.labels(), batch.noiseSeed(), 0, batch.size());
             NDArray[] lossAndGradient = network.lossAndGradient(
-                    step.create(path.input, new Shape(batch.size(), 3)),
-                    path.labels == null ? null : FlowIntegrator.oneHot(step, path.labels),
-                    step.create(path.target, new Shape(batch.size(), 2)));
+                    PairBatch.of(step, new TrainingPairs.Draw[] {path}, config.conditional()));
             double loss = lossAndGradient[0].getFloat();
             adam.step(lossAndGradient[1], learningRate);
             return StepLoss.of(loss);
@@ -84,58 +82,16 @@ public final class FlowMatching implements FlowModel {
             for (int from = 0; from < points.size(); from += chunk) {
                 int count = Math.min(chunk, points.size() - from);
                 try (NDManager step = scope.newSubManager()) {
-                    PathSample path = drawPath(points.xy(), points.labels(), seed + from, from, count);
+                    TrainingPairs.Draw path = pairs.draw(points.xy(), points.labels(), seed + from, from, count);
                     NDArray loss = network.loss(
-                            step.create(path.input, new Shape(count, 3)),
-                            path.labels == null ? null : FlowIntegrator.oneHot(step, path.labels),
-                            step.create(path.target, new Shape(count, 2)));
+                            step.create(path.input(), new Shape(count, 3)),
+                            path.labels() == null ? null : FlowIntegrator.oneHot(step, path.labels()),
+                            step.create(path.target(), new Shape(count, 2)));
                     total += loss.getFloat() * count;
                 }
             }
         }
         return StepLoss.of(total / points.size());
-    }
-
-    private record PathSample(float[] input, float[] target, int[] labels) {}
-
-    /** Draws (y_t, t) and u_t for points [from, from + count) of xy. */
-    private PathSample drawPath(float[] xy, int[] labels, long seed, int from, int count) {
-        SplittableRandom random = new SplittableRandom(seed);
-        float[] noise = new float[2 * count];
-        for (int i = 0; i < noise.length; i++) {
-            noise[i] = (float) random.nextGaussian();
-        }
-        float[] data = new float[2 * count];
-        System.arraycopy(xy, 2 * from, data, 0, 2 * count);
-        int[] classes = labels == null ? null : java.util.Arrays.copyOfRange(labels, from, from + count);
-        if (config.minibatchOptimalTransport()) {
-            int[] pairing = transport.assign(noise, data, count);
-            float[] paired = new float[2 * count];
-            int[] pairedClasses = classes == null ? null : new int[count];
-            for (int i = 0; i < count; i++) {
-                paired[2 * i] = data[2 * pairing[i]];
-                paired[2 * i + 1] = data[2 * pairing[i] + 1];
-                if (classes != null) {
-                    pairedClasses[i] = classes[pairing[i]];
-                }
-            }
-            data = paired;
-            classes = pairedClasses;
-        }
-        double noiseScale = 1 - config.sigmaMin();
-        float[] input = new float[3 * count];
-        float[] target = new float[2 * count];
-        for (int i = 0; i < count; i++) {
-            double t = random.nextDouble();
-            for (int c = 0; c < 2; c++) {
-                double y1 = data[2 * i + c];
-                double y0 = noise[2 * i + c];
-                input[3 * i + c] = (float) (t * y1 + (1 - noiseScale * t) * y0);
-                target[2 * i + c] = (float) (y1 - noiseScale * y0);
-            }
-            input[3 * i + 2] = (float) t;
-        }
-        return new PathSample(input, target, classes);
     }
 
     /** Euler with Δt = 1/1000 from y₀ ~ N(0, I) drawn from the seed (docs/figures.md). */

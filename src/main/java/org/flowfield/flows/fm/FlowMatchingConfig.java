@@ -58,6 +58,16 @@ public record FlowMatchingConfig(
         return new FlowMatchingConfig(hiddenWidth, linearLayers, leakySlope, conditional, embeddingDim, sigmaMin, value);
     }
 
+    /**
+     * Whether both configurations describe the same network: width, layers, slope, conditioning
+     * and (for conditional networks) embedding size. How training pairs are drawn does not count.
+     */
+    boolean sameNetwork(FlowMatchingConfig other) {
+        return hiddenWidth == other.hiddenWidth && linearLayers == other.linearLayers
+                && Double.compare(leakySlope, other.leakySlope) == 0 && conditional == other.conditional
+                && (!conditional || embeddingDim == other.embeddingDim);
+    }
+
     /** Inputs of the first linear layer: y (2), t (1) and, if conditional, the class embedding. */
     int inputWidth() {
         return 3 + (conditional ? embeddingDim : 0);

@@ -25,6 +25,7 @@ final class VectorFieldNetwork implements AutoCloseable {
 
     private final FlowMatchingConfig config;
     private final PackedParameters parameters;
+    private final FieldTraining training;
     private final NDArray[] weights;
     private final NDArray[] biases;
     private final NDArray embedding;
@@ -32,8 +33,6 @@ final class VectorFieldNetwork implements AutoCloseable {
     private final NDArray firstWeightY;
     private final NDArray firstWeightT;
     private final NDArray firstWeightClass;
-    private final NDArray zero;
-    private final NDArray slope;
     private final NDArray halfOneMinusSlope;
     private final NDArray halfOnePlusSlope;
 
@@ -57,18 +56,17 @@ final class VectorFieldNetwork implements AutoCloseable {
             }
         }
         this.parameters = new PackedParameters(manager, layout, initial);
+        this.training = new FieldTraining(parameters.flat(), config);
         this.weights = new NDArray[k];
         this.biases = new NDArray[k];
         for (int j = 0; j < k; j++) {
-            weights[j] = parameters.view(2 * j);
-            biases[j] = parameters.view(2 * j + 1);
+            weights[j] = training.weight(j);
+            biases[j] = training.bias(j);
         }
-        this.embedding = config.conditional() ? parameters.view(2 * k) : null;
+        this.embedding = config.conditional() ? training.embedding() : null;
         this.firstWeightY = weights[0].get(new NDIndex(":, 0:2"));
         this.firstWeightT = weights[0].get(new NDIndex(":, 2"));
         this.firstWeightClass = config.conditional() ? weights[0].get(new NDIndex(":, 3:")) : null;
-        this.zero = manager.create(0f);
-        this.slope = manager.create((float) config.leakySlope());
         this.halfOneMinusSlope = manager.create((float) ((1 - config.leakySlope()) / 2));
         this.halfOnePlusSlope = manager.create((float) ((1 + config.leakySlope()) / 2));
     }
@@ -97,52 +95,16 @@ final class VectorFieldNetwork implements AutoCloseable {
     /**
      * The loss of Eq. 16 on a batch and its gradient with respect to every weight.
      *
-     * @param input [B, 3] rows (y, t)
-     * @param oneHot [B, 5] one-hot classes, or null
-     * @param target [B, 2] the conditional vector field u_t(y | y₁)
-     * @return {loss (scalar), flat gradient [P]}, owned by the input's manager
+     * @param pairs the batch's training pairs, without a member axis
+     * @return {loss (scalar), flat gradient [P]}, owned by the pairs' manager
      */
-    NDArray[] lossAndGradient(NDArray input, NDArray oneHot, NDArray target) {
-        int k = config.linearLayers();
-        long b = input.getShape().get(0);
-        NDArray[] inputs = new NDArray[k];
-        NDArray[] positive = new NDArray[k - 1];
-        NDArray a = oneHot == null ? input : Tensors.concat(new NDArray[] {input, oneHot.matMul(embedding)}, 1);
-        for (int j = 0; j < k - 1; j++) {
-            inputs[j] = a;
-            NDArray hidden = Tensors.linear(a, weights[j], biases[j]);
-            positive[j] = hidden.gt(zero);
-            a = Tensors.leakyRelu(hidden, config.leakySlope());
-        }
-        inputs[k - 1] = a;
-        NDArray residual = Tensors.linear(a, weights[k - 1], biases[k - 1]).subi(target);
-        NDArray loss = residual.square().sum().divi(input.getManager().create((float) b));
-        NDArray g = residual.muli(input.getManager().create(2f / b));
-        NDArray[] pieces = new NDArray[2 * k + (oneHot == null ? 0 : 1)];
-        for (int j = k - 1; j >= 0; j--) {
-            pieces[2 * j] = Tensors.reshape(Tensors.swapAxes(g, 0, 1).matMul(inputs[j]), -1);
-            pieces[2 * j + 1] = Tensors.sum(g, 0);
-            if (j > 0) {
-                g = g.matMul(weights[j]);
-                g = Tensors.where(positive[j - 1], g, g.mul(slope));
-            }
-        }
-        if (oneHot != null) {
-            NDArray gradEmbedding = Tensors.slice(g.matMul(weights[0]), 1, 3, config.inputWidth());
-            pieces[2 * k] = Tensors.reshape(Tensors.swapAxes(oneHot, 0, 1).matMul(gradEmbedding), -1);
-        }
-        return new NDArray[] {loss, Tensors.concat(pieces, 0)};
+    NDArray[] lossAndGradient(PairBatch pairs) {
+        return training.lossAndGradient(pairs);
     }
 
     /** The loss of Eq. 16 alone, for validation. */
     NDArray loss(NDArray input, NDArray oneHot, NDArray target) {
-        int k = config.linearLayers();
-        NDArray a = oneHot == null ? input : Tensors.concat(new NDArray[] {input, oneHot.matMul(embedding)}, 1);
-        for (int j = 0; j < k - 1; j++) {
-            a = Tensors.leakyRelu(Tensors.linear(a, weights[j], biases[j]), config.leakySlope());
-        }
-        NDArray residual = Tensors.linear(a, weights[k - 1], biases[k - 1]).subi(target);
-        return residual.square().sum().divi(input.getManager().create((float) input.getShape().get(0)));
+        return training.loss(input, oneHot, target);
     }
 
     /**

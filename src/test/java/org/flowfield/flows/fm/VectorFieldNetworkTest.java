@@ -42,10 +42,12 @@ class VectorFieldNetworkTest {
         }
         try (NDManager manager = TorchRuntime.get().newManager();
                 VectorFieldNetwork network = new VectorFieldNetwork(manager.newSubManager(), config, 5)) {
-            NDArray[] ours = network.lossAndGradient(
+            NDArray[] ours = network.lossAndGradient(new PairBatch(
                     manager.create(input, new Shape(b, 3)),
                     conditional ? FlowIntegrator.oneHot(manager, classes) : null,
-                    manager.create(target, new Shape(b, 2)));
+                    manager.create(target, new Shape(b, 2)),
+                    null,
+                    new int[] {b}));
             float[] weights = network.parameters().toArray();
             float[][] reference = autograd(config, weights, input, conditional ? classes : null, target);
             assertThat((double) ours[0].getFloat()).isCloseTo(reference[0][0], within(1e-5));

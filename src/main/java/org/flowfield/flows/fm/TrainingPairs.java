@@ -1,0 +1,80 @@
+package org.flowfield.flows.fm;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+
+/**
+ * How one flow-matching model draws its training pairs on the CPU: for data points y₁ and noise
+ * y₀ ~ N(0, I), both drawn from the batch's seed (noise first, then t ~ U[0, 1]),
+ *
+ * <pre>
+ * y_t = t·y₁ + (1 − (1 − σ_min)·t)·y₀,   u_t = y₁ − (1 − σ_min)·y₀
+ * </pre>
+ *
+ * which for σ_min = 0 are Eq. 14 and Eq. 15/16 of the exercise (seed 002 for σ_min &gt; 0). With
+ * minibatch optimal transport the batch's noise and data are first paired by an exact assignment
+ * (seed 000, §3.2.3).
+ */
+final class TrainingPairs {
+
+    private final double sigmaMin;
+    private final MinibatchOptimalTransport transport;
+
+    TrainingPairs(FlowMatchingConfig config) {
+        this.sigmaMin = config.sigmaMin();
+        this.transport = config.minibatchOptimalTransport() ? new MinibatchOptimalTransport() : null;
+    }
+
+    /**
+     * One draw of training pairs.
+     *
+     * @param input [count, 3] rows (y_t, t)
+     * @param target [count, 2] rows u_t
+     * @param labels the class of each row (paired like the data), or null
+     */
+    record Draw(float[] input, float[] target, int[] labels) {
+
+        int size() {
+            return target.length / 2;
+        }
+    }
+
+    /** Draws (y_t, t) and u_t for points [from, from + count) of xy. */
+    Draw draw(float[] xy, int[] labels, long seed, int from, int count) {
+        SplittableRandom random = new SplittableRandom(seed);
+        float[] noise = new float[2 * count];
+        for (int i = 0; i < noise.length; i++) {
+            noise[i] = (float) random.nextGaussian();
+        }
+        float[] data = Arrays.copyOfRange(xy, 2 * from, 2 * (from + count));
+        int[] classes = labels == null ? null : Arrays.copyOfRange(labels, from, from + count);
+        if (transport != null) {
+            int[] pairing = transport.assign(noise, data, count);
+            float[] paired = new float[2 * count];
+            int[] pairedClasses = classes == null ? null : new int[count];
+            for (int i = 0; i < count; i++) {
+                paired[2 * i] = data[2 * pairing[i]];
+                paired[2 * i + 1] = data[2 * pairing[i] + 1];
+                if (classes != null) {
+                    pairedClasses[i] = classes[pairing[i]];
+                }
+            }
+            data = paired;
+            classes = pairedClasses;
+        }
+        double noiseScale = 1 - sigmaMin;
+        float[] input = new float[3 * count];
+        float[] target = new float[2 * count];
+        for (int i = 0; i < count; i++) {
+            double t = random.nextDouble();
+            for (int c = 0; c < 2; c++) {
+                double y1 = data[2 * i + c];
+                double y0 = noise[2 * i + c];
+                input[3 * i + c] = (float) (t * y1 + (1 - noiseScale * t) * y0);
+                target[2 * i + c] = (float) (y1 - noiseScale * y0);
+            }
+            input[3 * i + 2] = (float) t;
+        }
+        return new Draw(input, target, classes);
+    }
+}
