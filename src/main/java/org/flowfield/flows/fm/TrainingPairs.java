@@ -11,9 +11,9 @@ import java.util.SplittableRandom;
  * y_t = t·y₁ + (1 − (1 − σ_min)·t)·y₀,   u_t = y₁ − (1 − σ_min)·y₀
  * </pre>
  *
- * which for σ_min = 0 are Eq. 14 and Eq. 15/16 of the exercise (seed 002 for σ_min &gt; 0). With
- * minibatch optimal transport the batch's noise and data are first paired by an exact assignment
- * (seed 000, §3.2.3).
+ * which for σ_min = 0 are Eq. 14 and Eq. 15/16 of the exercise (for σ_min &gt; 0, Lipman et al. 2023,
+ * Eqs. 20–23; docs/equations.md). With minibatch optimal transport the batch's noise and data are
+ * first paired by an exact assignment (Tong et al. 2024, minibatch OT; docs/equations.md).
  */
 final class TrainingPairs {
 
