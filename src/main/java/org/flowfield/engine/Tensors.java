@@ -23,6 +23,11 @@ public final class Tensors {
         return JniUtils.linear(pt(input), pt(weight), bias == null ? null : pt(bias));
     }
 
+    /** The matrix product with PyTorch's broadcasting: [.., N, in] · [.., in, out]; batched when both carry batch axes. */
+    public static NDArray matmul(NDArray left, NDArray right) {
+        return JniUtils.matmul(pt(left), pt(right));
+    }
+
     public static NDArray leakyRelu(NDArray x, double negativeSlope) {
         return JniUtils.leakyRelu(pt(x), negativeSlope);
     }
