@@ -66,6 +66,15 @@ public final class Tensors {
         return JniUtils.slice(pt(x), axis, start, stop, 1);
     }
 
+    /** The values of row {@code row} of a matrix [R, C], read without leaving an array behind. */
+    public static float[] rowValues(NDArray matrix, int row) {
+        try (NDManager scratch = matrix.getManager().newSubManager()) {
+            NDArray view = slice(matrix, 0, row, row + 1);
+            view.attach(scratch);
+            return view.toFloatArray();
+        }
+    }
+
     /**
      * A view of {@code x} owned by {@code scope}, so that operations started from it leave their
      * results in {@code scope} while in-place updates of {@code x} stay where x lives.

@@ -281,7 +281,7 @@ public final class CouplingFlow implements FlowModel {
 
     @Override
     public ModelState state() {
-        return stack.states().get(0);
+        return stack.state(0);
     }
 
     @Override

@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import java.util.ArrayList;
 import java.util.List;
 import org.flowfield.engine.Tensors;
 import org.flowfield.flows.ModelState;
@@ -31,6 +30,12 @@ import org.flowfield.flows.optim.StackedAdam;
 final class CouplingFlowStack implements AutoCloseable {
 
     private static final double LOG_2PI = Math.log(2 * Math.PI);
+    /**
+     * Products over fewer rows than this run other MKL kernels, which round differently: padded to
+     * at least this many, a member's gradient has the same bits whatever the rows it is padded to,
+     * alone or in a pack (checked on the machines here down to 16).
+     */
+    private static final int MINIMUM_ROWS = 32;
 
     private final CouplingFlowConfig config;
     private final AugmentedLayout layout;
@@ -142,17 +147,13 @@ final class CouplingFlowStack implements AutoCloseable {
         }
     }
 
-    /** Every member's weights and optimizer state, as the member's model alone would store them. */
-    List<ModelState> states() {
-        float[] values = parameters.toFloatArray();
-        float[] first = adam.firstMoments();
-        float[] second = adam.secondMoments();
-        List<ModelState> states = new ArrayList<>(members);
-        for (int m = 0; m < members; m++) {
-            states.add(new ModelState(
-                    layout.stored(values, m), layout.stored(first, m), layout.stored(second, m), adam.steps(m)));
+    /** A member's weights and optimizer state, as the member's model alone would store them. */
+    ModelState state(int member) {
+        if (member < 0 || member >= members) {
+            throw new IndexOutOfBoundsException("no member " + member + " in a stack of " + members);
         }
-        return states;
+        return new ModelState(layout.stored(Tensors.rowValues(parameters, member), 0), layout.stored(adam.firstMoment(member), 0),
+                layout.stored(adam.secondMoment(member), 0), adam.steps(member));
     }
 
     /** The augmented weights [j][l] (see {@link AugmentedLayout}); live views, updated by every step. */
@@ -197,7 +198,8 @@ final class CouplingFlowStack implements AutoCloseable {
         if (xy.length != members) {
             throw new IllegalArgumentException("expected " + members + " batches, got " + xy.length);
         }
-        int length = members * rows * 2;
+        int padded = Math.max(rows, MINIMUM_ROWS);
+        int length = members * padded * 2;
         float[] first = new float[length];
         float[] second = new float[length];
         float[] pointWeights = new float[length];
@@ -208,9 +210,9 @@ final class CouplingFlowStack implements AutoCloseable {
                         "a batch must hold 1 to " + rows + " points [x, y], got " + xy[m].length + " values");
             }
             float weight = 1f / count;
-            for (int r = 0; r < rows; r++) {
+            for (int r = 0; r < padded; r++) {
                 int source = 2 * (r % count);
-                int at = 2 * (m * rows + r);
+                int at = 2 * (m * padded + r);
                 first[at] = xy[m][source];
                 first[at + 1] = 1f;
                 second[at] = xy[m][source + 1];
@@ -220,7 +222,7 @@ final class CouplingFlowStack implements AutoCloseable {
                 }
             }
         }
-        Shape shape = new Shape(members, rows, 2);
+        Shape shape = new Shape(members, padded, 2);
         return new Batch(scope.create(first, shape), scope.create(second, shape), scope.create(pointWeights, shape));
     }
 

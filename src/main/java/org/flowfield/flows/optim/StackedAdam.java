@@ -3,6 +3,7 @@ package org.flowfield.flows.optim;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import org.flowfield.engine.Tensors;
 
 /**
  * {@link Adam} for K models at once: row k of a [K, P] matrix holds model k's parameters, and
@@ -89,14 +90,14 @@ public final class StackedAdam implements AutoCloseable {
         return steps[row];
     }
 
-    /** Every row's m, row-major [K × P]. */
-    public float[] firstMoments() {
-        return firstMoment.toFloatArray();
+    /** Row k's m. */
+    public float[] firstMoment(int row) {
+        return Tensors.rowValues(firstMoment, row);
     }
 
-    /** Every row's v, row-major [K × P]. */
-    public float[] secondMoments() {
-        return secondMoment.toFloatArray();
+    /** Row k's v. */
+    public float[] secondMoment(int row) {
+        return Tensors.rowValues(secondMoment, row);
     }
 
     @Override
