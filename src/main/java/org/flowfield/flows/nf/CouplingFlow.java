@@ -8,6 +8,7 @@ import ai.djl.ndarray.types.Shape;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.flowfield.data.PointCloud;
+import org.flowfield.engine.Tensors;
 import org.flowfield.engine.TorchRuntime;
 import org.flowfield.flows.FlowModel;
 import org.flowfield.flows.Initialization;
@@ -31,6 +32,9 @@ import org.flowfield.flows.optim.ParameterLayout;
  * backward pass is derived by hand (checked against autograd in the tests) because autograd
  * bookkeeping costs about as much as the arithmetic for networks this small.
  *
+ * <p>Training. A flow trains as a {@link CouplingFlowStack} of one member, the computation a
+ * {@link CouplingFlowPack} runs for many, so that a flow gives the same numbers alone and packed.
+ *
  * <p>Coordinates. In the flow's own order a layer maps (z_l, z_r) ↦ (z_l, y_r). With the swaps,
  * coupling layer l (0-based) reads column l mod 2 of the running state and rewrites column
  * (l + 1) mod 2, and a 2-D point "after layer l" is (column l mod 2, column (l + 1) mod 2).
@@ -38,18 +42,16 @@ import org.flowfield.flows.optim.ParameterLayout;
 public final class CouplingFlow implements FlowModel {
 
     private final CouplingFlowConfig config;
-    private final AugmentedLayout layout;
     private final NDManager manager;
     private CouplingFlowStack stack;
 
     public CouplingFlow(CouplingFlowConfig config, long seed) {
         this.config = config;
-        this.layout = new AugmentedLayout(config);
         this.manager = TorchRuntime.get().newManager();
         float[] initial = initialValues(config, new SplittableRandom(seed));
         ModelState untrained = new ModelState(initial, new float[initial.length], new float[initial.length], 0);
         try {
-            this.stack = new CouplingFlowStack(config, layout, List.of(untrained), manager);
+            this.stack = new CouplingFlowStack(config, List.of(untrained), manager);
         } catch (RuntimeException e) {
             manager.close();
             throw e;
@@ -178,12 +180,14 @@ public final class CouplingFlow implements FlowModel {
      */
     public float[][] forwardLayers(float[] z) {
         int layers = config.couplingLayers();
+        int n = z.length / 2;
         float[][] states = new float[layers + 1][];
         states[0] = z.clone();
         try (NDManager scope = manager.newSubManager()) {
-            NDArray[] columns = augmentedColumns(scope, z);
+            NDList zs = Tensors.split(scope.create(z, new Shape(n, 2)), 1, 1);
+            NDArray[] columns = {zs.get(0), zs.get(1)};
             for (int l = 0; l < layers; l++) {
-                NDList logScaleAndShift = stack.network(columns[l % 2], stack.weights(), l);
+                NDList logScaleAndShift = stack.network(columns[l % 2], stack.weights(), stack.biases(), l);
                 columns[(l + 1) % 2] =
                         columns[(l + 1) % 2].mul(logScaleAndShift.get(0).exp()).addi(logScaleAndShift.get(1));
                 states[l + 1] = interleave(columns[l % 2], columns[(l + 1) % 2]);
@@ -209,18 +213,20 @@ public final class CouplingFlow implements FlowModel {
         states[0] = x.clone();
         try (NDManager scope = manager.newSubManager()) {
             NDArray[][] w = new NDArray[k][layers];
+            NDArray[][] b = new NDArray[k][layers];
             for (int j = 0; j < k; j++) {
                 for (int l = 0; l < layers; l++) {
                     w[j][l] = inDoublePrecision(stack.weights()[j][l], scope);
+                    b[j][l] = inDoublePrecision(stack.biases()[j][l], scope);
                 }
             }
-            NDArray[] xs = augmentedColumns(scope, x);
+            NDList xs = Tensors.split(scope.create(x, new Shape(n, 2)).toType(DataType.FLOAT64, false), 1, 1);
             NDArray[] columns = new NDArray[2];
-            columns[(layers - 1) % 2] = xs[0].toType(DataType.FLOAT64, false);
-            columns[layers % 2] = xs[1].toType(DataType.FLOAT64, false);
-            NDArray logDet = scope.zeros(new Shape(n, 2), DataType.FLOAT64);
+            columns[(layers - 1) % 2] = xs.get(0);
+            columns[layers % 2] = xs.get(1);
+            NDArray logDet = scope.zeros(new Shape(n, 1), DataType.FLOAT64);
             for (int l = layers - 1; l >= 0; l--) {
-                NDList logScaleAndShift = stack.network(columns[l % 2], w, l);
+                NDList logScaleAndShift = stack.network(columns[l % 2], w, b, l);
                 columns[(l + 1) % 2] =
                         columns[(l + 1) % 2].sub(logScaleAndShift.get(1)).divi(logScaleAndShift.get(0).exp());
                 // Eq. 6 in log space: log|det ∂h⁻¹/∂y| = −Σ log ŝ
@@ -231,11 +237,10 @@ public final class CouplingFlow implements FlowModel {
                         : interleave(columns[(l + 1) % 2], columns[l % 2]);
             }
             double[] logDets = logDet.toDoubleArray();
-            double[] z0 = columns[0].toDoubleArray();
-            double[] z1 = columns[1].toDoubleArray();
+            double[] z = Tensors.concat(new NDArray[] {columns[0], columns[1]}, 1).toDoubleArray();
             double[] logP = new double[n];
             for (int i = 0; i < n; i++) {
-                double value = StandardNormal.logDensity(z0[2 * i], z1[2 * i]) + logDets[2 * i];
+                double value = StandardNormal.logDensity(z[2 * i], z[2 * i + 1]) + logDets[i];
                 logP[i] = Double.isNaN(value) || value == Double.POSITIVE_INFINITY ? Double.NEGATIVE_INFINITY : value;
             }
             return new InverseTrace(states, logP);
@@ -253,30 +258,9 @@ public final class CouplingFlow implements FlowModel {
         return inverseLayers(points.xy()).logLikelihood();
     }
 
-    /** The two coordinates of points [N × 2] as columns [value, 1], [N, 2] each (CouplingFlowStack). */
-    private static NDArray[] augmentedColumns(NDManager scope, float[] xy) {
-        int n = xy.length / 2;
-        float[] first = new float[2 * n];
-        float[] second = new float[2 * n];
-        for (int i = 0; i < n; i++) {
-            first[2 * i] = xy[2 * i];
-            first[2 * i + 1] = 1f;
-            second[2 * i] = xy[2 * i + 1];
-            second[2 * i + 1] = 1f;
-        }
-        return new NDArray[] {scope.create(first, new Shape(n, 2)), scope.create(second, new Shape(n, 2))};
-    }
-
-    /** Points [N × 2] interleaved from the values of two augmented columns. */
     private static float[] interleave(NDArray first, NDArray second) {
-        double[] a = first.toType(DataType.FLOAT64, false).toDoubleArray();
-        double[] b = second.toType(DataType.FLOAT64, false).toDoubleArray();
-        float[] pairs = new float[a.length];
-        for (int i = 0; i < a.length; i += 2) {
-            pairs[i] = (float) a[i];
-            pairs[i + 1] = (float) b[i];
-        }
-        return pairs;
+        NDArray pair = Tensors.concat(new NDArray[] {first, second}, 1);
+        return pair.getDataType() == DataType.FLOAT32 ? pair.toFloatArray() : pair.toType(DataType.FLOAT32, false).toFloatArray();
     }
 
     @Override
@@ -286,7 +270,7 @@ public final class CouplingFlow implements FlowModel {
 
     @Override
     public void restore(ModelState state) {
-        CouplingFlowStack restored = new CouplingFlowStack(config, layout, List.of(state), manager);
+        CouplingFlowStack restored = new CouplingFlowStack(config, List.of(state), manager);
         stack.close();
         stack = restored;
     }

@@ -23,7 +23,6 @@ public final class CouplingFlowPack implements ModelPack {
 
     private final CouplingFlowConfig config;
     private final int batchSize;
-    private final AugmentedLayout layout;
     private final NDManager manager;
     /** null while the pack is empty. */
     private CouplingFlowStack stack;
@@ -38,7 +37,6 @@ public final class CouplingFlowPack implements ModelPack {
         }
         this.config = config;
         this.batchSize = batchSize;
-        this.layout = new AugmentedLayout(config);
         this.manager = TorchRuntime.get().newManager();
     }
 
@@ -108,7 +106,7 @@ public final class CouplingFlowPack implements ModelPack {
     }
 
     private void rebuild(List<ModelState> states) {
-        CouplingFlowStack rebuilt = states.isEmpty() ? null : new CouplingFlowStack(config, layout, states, manager);
+        CouplingFlowStack rebuilt = states.isEmpty() ? null : new CouplingFlowStack(config, states, manager);
         if (stack != null) {
             stack.close();
         }
