@@ -20,10 +20,12 @@ import org.flowfield.flows.optim.StackedAdam;
  * <p>Shapes. Row m of the parameters [M, P] is member m's weights in the layout of
  * {@link CouplingFlow#layout}; weights are viewed as [M, out, in] per linear and layer, biases as
  * [M, 1, out], activations are [M, B, width]; a stack of one has plain [out, in] and [out] views
- * and computes with plain matrix products, which give the same bits as the batched ones. Every point carries a weight: 1/b for the b points of its member's batch and 0 for
- * the rows that pad a shorter batch to B, so that a member's loss and gradient are the means over
- * its own points. Padding rows repeat the member's own points, which keeps them finite whenever
- * the member's points are. Nothing is summed across members.
+ * and computes with plain matrix products, which give the same bits as the batched ones.
+ *
+ * <p>Batches. Every point carries a weight: 1/b for the b points of its member's batch and 0 for
+ * the rows that pad the batch to the stack's row count, so that a member's loss and gradient are
+ * the means over its own points. Padding rows repeat the member's own points, which keeps them
+ * finite whenever the member's points are. Nothing is summed across members.
  */
 final class CouplingFlowStack implements AutoCloseable {
 
@@ -32,7 +34,9 @@ final class CouplingFlowStack implements AutoCloseable {
      * Batches are padded to a multiple of this many rows. MKL's products and PyTorch's sums
      * round differently for different numbers of rows, even when the extra rows are zeros, and a
      * member must get the same bits alone and in a pack: with every batch of up to 128 points
-     * padded to 128 rows, a batch is computed with the same shapes whatever pack it is in.
+     * padded to 128 rows, a batch is computed with the same shapes whatever pack it is in. (In a
+     * pack of batches larger than 128, a member's last, shorter batch gets more rows than alone
+     * and agrees with it to rounding only.)
      */
     private static final int ROW_BLOCK = 128;
 
@@ -89,9 +93,11 @@ final class CouplingFlowStack implements AutoCloseable {
                 long out = shape[1];
                 long in = shape[2];
                 for (int l = 0; l < layers; l++) {
-                    NDArray weight = rows(layout.offset(2 * j) + l * out * in, out * in);
-                    NDArray bias = rows(layout.offset(2 * j + 1) + l * out, out);
-                    weights[j][l] = members == 1 ? Tensors.reshape(weight, out, in) : Tensors.reshape(weight, members, out, in);
+                    NDArray weight = columns(layout.offset(2 * j) + l * out * in, out * in);
+                    NDArray bias = columns(layout.offset(2 * j + 1) + l * out, out);
+                    weights[j][l] = members == 1
+                            ? Tensors.reshape(weight, out, in)
+                            : Tensors.reshape(weight, members, out, in);
                     biases[j][l] = members == 1 ? Tensors.reshape(bias, out) : Tensors.reshape(bias, members, 1, out);
                     transposed[j][l] = Tensors.swapAxes(weights[j][l], -2, -1);
                 }
@@ -110,7 +116,7 @@ final class CouplingFlowStack implements AutoCloseable {
     }
 
     /** Columns [start, start + count) of the parameters, [M, count]. */
-    private NDArray rows(long start, long count) {
+    private NDArray columns(long start, long count) {
         return Tensors.slice(parameters, 1, start, start + count);
     }
 
