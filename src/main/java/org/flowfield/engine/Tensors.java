@@ -23,6 +23,11 @@ public final class Tensors {
         return JniUtils.linear(pt(input), pt(weight), bias == null ? null : pt(bias));
     }
 
+    /** The matrix product with PyTorch's broadcasting: [.., N, in] · [.., in, out]; batched when both carry batch axes. */
+    public static NDArray matmul(NDArray left, NDArray right) {
+        return JniUtils.matmul(pt(left), pt(right));
+    }
+
     public static NDArray leakyRelu(NDArray x, double negativeSlope) {
         return JniUtils.leakyRelu(pt(x), negativeSlope);
     }
@@ -68,6 +73,15 @@ public final class Tensors {
 
     public static NDArray slice(NDArray x, int axis, long start, long stop) {
         return JniUtils.slice(pt(x), axis, start, stop, 1);
+    }
+
+    /** The values of row {@code row} of a matrix [R, C], read without leaving an array behind. */
+    public static float[] rowValues(NDArray matrix, int row) {
+        try (NDManager scratch = matrix.getManager().newSubManager()) {
+            NDArray view = slice(matrix, 0, row, row + 1);
+            view.attach(scratch);
+            return view.toFloatArray();
+        }
     }
 
     /**

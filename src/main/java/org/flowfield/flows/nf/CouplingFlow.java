@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.flowfield.data.PointCloud;
 import org.flowfield.engine.Tensors;
@@ -16,8 +17,6 @@ import org.flowfield.flows.ModelState;
 import org.flowfield.flows.StandardNormal;
 import org.flowfield.flows.StepLoss;
 import org.flowfield.flows.TrainingBatch;
-import org.flowfield.flows.optim.Adam;
-import org.flowfield.flows.optim.PackedParameters;
 import org.flowfield.flows.optim.ParameterLayout;
 
 /**
@@ -33,47 +32,29 @@ import org.flowfield.flows.optim.ParameterLayout;
  * backward pass is derived by hand (checked against autograd in the tests) because autograd
  * bookkeeping costs about as much as the arithmetic for networks this small.
  *
+ * <p>Training. A flow trains as a {@link CouplingFlowStack} of one member, the computation a
+ * {@link CouplingFlowPack} runs for many, so that a flow gives the same numbers alone and packed.
+ *
  * <p>Coordinates. In the flow's own order a layer maps (z_l, z_r) ↦ (z_l, y_r). With the swaps,
  * coupling layer l (0-based) reads column l mod 2 of the running state and rewrites column
  * (l + 1) mod 2, and a 2-D point "after layer l" is (column l mod 2, column (l + 1) mod 2).
  */
 public final class CouplingFlow implements FlowModel {
 
-    private static final double LOG_2PI = Math.log(2 * Math.PI);
-
     private final CouplingFlowConfig config;
     private final NDManager manager;
-    private final PackedParameters parameters;
-    private final Adam adam;
-    /** −1 where a gradient entry belongs to a diagonal block, 0 off it: masks and negates at once. */
-    private final NDArray negatedGradientMask;
-    private final NDArray zero;
-    private final NDArray slope;
-    /** weights[j][l]: linear j of layer l, [out_j, in_j]; biases[j][l]: [out_j]. */
-    private final NDArray[][] weights;
-    private final NDArray[][] biases;
+    private CouplingFlowStack stack;
 
     public CouplingFlow(CouplingFlowConfig config, long seed) {
         this.config = config;
         this.manager = TorchRuntime.get().newManager();
-        ParameterLayout layout = layout(config);
-        float[] initial = new float[layout.size()];
-        float[] mask = new float[layout.size()];
-        initialise(config, layout, initial, mask, new SplittableRandom(seed));
-        this.parameters = new PackedParameters(manager.newSubManager(), layout, initial);
-        this.adam = new Adam(parameters);
-        this.negatedGradientMask = manager.create(mask);
-        this.zero = manager.create(0f);
-        this.slope = manager.create((float) config.leakySlope());
-        int k = config.linearLayers();
-        int layers = config.couplingLayers();
-        this.weights = new NDArray[k][layers];
-        this.biases = new NDArray[k][layers];
-        for (int j = 0; j < k; j++) {
-            for (int l = 0; l < layers; l++) {
-                weights[j][l] = parameters.view(2 * j).get(l);
-                biases[j][l] = parameters.view(2 * j + 1).get(l);
-            }
+        float[] initial = initialValues(config, new SplittableRandom(seed));
+        ModelState untrained = new ModelState(initial, new float[initial.length], new float[initial.length], 0);
+        try {
+            this.stack = new CouplingFlowStack(config, List.of(untrained), manager);
+        } catch (RuntimeException e) {
+            manager.close();
+            throw e;
         }
     }
 
@@ -100,13 +81,46 @@ public final class CouplingFlow implements FlowModel {
         return builder.build();
     }
 
+    /** PyTorch's initialisation of each of the two networks of every layer; off-diagonal blocks 0. */
+    private static float[] initialValues(CouplingFlowConfig config, SplittableRandom random) {
+        float[] values = new float[layout(config).size()];
+        forEachDiagonalBlock(config, (weight, in, rows, cols, bias) -> {
+            for (int r = 0; r < rows; r++) {
+                Initialization.uniform(values, weight + r * in, cols, cols, random);
+            }
+            Initialization.uniform(values, bias, rows, cols, random);
+        });
+        return values;
+    }
+
+    /** −1 on the diagonal blocks and biases, 0 on the off-diagonal blocks (layout of {@link #layout}). */
+    static float[] negatedDiagonalMask(CouplingFlowConfig config) {
+        float[] mask = new float[layout(config).size()];
+        forEachDiagonalBlock(config, (weight, in, rows, cols, bias) -> {
+            for (int r = 0; r < rows; r++) {
+                java.util.Arrays.fill(mask, weight + r * in, weight + r * in + cols, -1f);
+            }
+            java.util.Arrays.fill(mask, bias, bias + rows, -1f);
+        });
+        return mask;
+    }
+
+    /**
+     * One network's block of one linear: its first weight (row stride {@code in}), its rows and
+     * columns, and its first bias.
+     */
+    private interface DiagonalBlock {
+        void visit(int weight, int in, int rows, int cols, int bias);
+    }
+
     /**
      * Row r of linear j belongs to the log-scale network when r lies in the first half of the
      * outputs (first output for the last linear), to the shift network otherwise; a weight reads
-     * only inputs of its own network (every input, for the first linear, which reads z_l).
+     * only inputs of its own network (every input, for the first linear, which reads z_l). Blocks
+     * come in the order their initial values are drawn.
      */
-    private static void initialise(
-            CouplingFlowConfig config, ParameterLayout layout, float[] values, float[] mask, SplittableRandom random) {
+    private static void forEachDiagonalBlock(CouplingFlowConfig config, DiagonalBlock block) {
+        ParameterLayout layout = layout(config);
         int k = config.linearLayers();
         int h = config.hiddenWidth();
         for (int l = 0; l < config.couplingLayers(); l++) {
@@ -118,164 +132,34 @@ public final class CouplingFlow implements FlowModel {
                     int netIn = j == 0 ? 1 : h;
                     int weightBase = layout.offset(2 * j) + l * out * in;
                     int biasBase = layout.offset(2 * j + 1) + l * out;
-                    for (int r = 0; r < netOut; r++) {
-                        int row = net * netOut + r;
-                        int col0 = j == 0 ? 0 : net * h;
-                        Initialization.uniform(values, weightBase + row * in + col0, netIn, netIn, random);
-                        for (int c = 0; c < netIn; c++) {
-                            mask[weightBase + row * in + col0 + c] = -1f;
-                        }
-                    }
-                    Initialization.uniform(values, biasBase + net * netOut, netOut, netIn, random);
-                    for (int r = 0; r < netOut; r++) {
-                        mask[biasBase + net * netOut + r] = -1f;
-                    }
+                    int col0 = j == 0 ? 0 : net * h;
+                    block.visit(weightBase + net * netOut * in + col0, in, netOut, netIn, biasBase + net * netOut);
                 }
             }
         }
     }
 
     // ---------------------------------------------------------------------------------------
-    // Training: Eq. 9, its gradient by hand, and Adam.
+    // Training: Eq. 9, its gradient by hand, and Adam, as a stack of one (CouplingFlowStack).
 
     @Override
     public StepLoss trainStep(TrainingBatch batch, double learningRate) {
-        try (NDManager step = manager.newSubManager()) {
-            int b = batch.size();
-            NDArray x = step.create(batch.xy(), new Shape(b, 2));
-            Pass pass = inversePass(step, x, true);
-            NDArray inverseBatch = step.create(1f / b);
-            NDArray gradient = backward(pass, inverseBatch);
-            StepLoss loss = pass.loss(b);
-            adam.step(gradient, learningRate);
-            return loss;
-        }
+        return stack.trainStep(new float[][] {batch.xy()}, batch.size(), new double[] {learningRate})[0];
     }
 
     /** The flat gradient of Eq. 9 on a batch, without updating anything (tests compare it with autograd). */
     float[] lossGradient(float[] xy) {
-        try (NDManager step = manager.newSubManager()) {
-            int b = xy.length / 2;
-            Pass pass = inversePass(step, step.create(xy, new Shape(b, 2)), true);
-            return backward(pass, step.create(1f / b)).toFloatArray();
-        }
+        return stack.gradients(new float[][] {xy}, xy.length / 2)[0];
     }
 
     /** The current weights in layout order (see {@link #layout}). */
     float[] weights() {
-        return parameters.toArray();
+        return state().parameters();
     }
 
     @Override
     public StepLoss validationLoss(PointCloud points, long seed) {
-        try (NDManager scope = manager.newSubManager()) {
-            NDArray x = scope.create(points.xy(), new Shape(points.size(), 2));
-            return inversePass(scope, x, false).loss(points.size());
-        }
-    }
-
-    /** The activations of one pass x → z that the backward sweep needs. */
-    private final class Pass {
-        final NDArray[] columns = new NDArray[2];
-        final NDArray[][] inputs;
-        final NDArray[][] positive;
-        final NDArray[] scales;
-        final NDArray[] rightOut;
-        final NDArray[] logScales;
-
-        Pass(int layers, int k) {
-            inputs = new NDArray[k][layers];
-            positive = new NDArray[k - 1][layers];
-            scales = new NDArray[layers];
-            rightOut = new NDArray[layers];
-            logScales = new NDArray[layers];
-        }
-
-        /** Eq. 9 with its two parts, from the summed log-scales and the squared norm of z. */
-        StepLoss loss(int b) {
-            NDArray sumLogScale = Tensors.stack(logScales, 0).sum();
-            NDArray sumSquares = columns[0].square().sum().add(columns[1].square().sum());
-            float[] sums = Tensors.stack(new NDArray[] {sumLogScale, sumSquares}, 0).toFloatArray();
-            double logDet = -sums[0] / b;
-            double logPz = -0.5 * sums[1] / b - LOG_2PI;
-            return new StepLoss(-(logPz + logDet), logDet, logPz);
-        }
-    }
-
-    /**
-     * φ⁻¹ layer by layer from h_L down to h_1: z_r = (y_r − b) / ŝ (Eq. 4), keeping what the
-     * backward sweep needs when {@code keep} is set.
-     */
-    private Pass inversePass(NDManager scope, NDArray x, boolean keep) {
-        int layers = config.couplingLayers();
-        int k = config.linearLayers();
-        Pass pass = new Pass(layers, k);
-        NDList xs = Tensors.split(x, 1, 1);
-        pass.columns[(layers - 1) % 2] = xs.get(0);
-        pass.columns[layers % 2] = xs.get(1);
-        for (int l = layers - 1; l >= 0; l--) {
-            NDArray left = pass.columns[l % 2];
-            NDArray right = pass.columns[(l + 1) % 2];
-            NDArray a = left;
-            for (int j = 0; j < k - 1; j++) {
-                if (keep) {
-                    pass.inputs[j][l] = a;
-                }
-                NDArray hidden = Tensors.linear(a, weights[j][l], biases[j][l]);
-                if (keep) {
-                    pass.positive[j][l] = hidden.gt(zero);
-                }
-                a = Tensors.leakyRelu(hidden, config.leakySlope());
-            }
-            if (keep) {
-                pass.inputs[k - 1][l] = a;
-            }
-            NDList out = Tensors.split(Tensors.linear(a, weights[k - 1][l], biases[k - 1][l]), 1, 1);
-            NDArray logScale = out.get(0);
-            NDArray scale = logScale.exp();
-            NDArray zr = right.sub(out.get(1)).divi(scale);
-            pass.columns[(l + 1) % 2] = zr;
-            pass.logScales[l] = logScale;
-            pass.scales[l] = scale;
-            pass.rightOut[l] = zr;
-        }
-        return pass;
-    }
-
-    /**
-     * ∂(Eq. 9)/∂θ for the batch mean, swept from z back to x. With g = ∂L/∂z_r of a layer:
-     * ∂L/∂y_r = g/ŝ, ∂L/∂b = −g/ŝ, ∂L/∂log ŝ = 1/B − g·z_r; the network part runs on the negated
-     * output gradient so that no negation is needed per layer (the mask restores the sign).
-     */
-    private NDArray backward(Pass pass, NDArray inverseBatch) {
-        int layers = config.couplingLayers();
-        int k = config.linearLayers();
-        NDArray[] grad = {pass.columns[0].mul(inverseBatch), pass.columns[1].mul(inverseBatch)};
-        NDArray[][] negatedOutputGrads = new NDArray[k][layers];
-        for (int l = 0; l < layers; l++) {
-            int leftColumn = l % 2;
-            int rightColumn = (l + 1) % 2;
-            NDArray gradZr = grad[rightColumn];
-            NDArray gradYr = gradZr.div(pass.scales[l]);
-            NDArray negGradLogScale = pass.rightOut[l].mul(gradZr).subi(inverseBatch);
-            NDArray n = Tensors.concat(new NDArray[] {negGradLogScale, gradYr}, 1);
-            negatedOutputGrads[k - 1][l] = n;
-            for (int j = k - 1; j >= 1; j--) {
-                n = n.matMul(weights[j][l]);
-                n = Tensors.where(pass.positive[j - 1][l], n, n.mul(slope));
-                negatedOutputGrads[j - 1][l] = n;
-            }
-            grad[leftColumn] = grad[leftColumn].sub(n.matMul(weights[0][l]));
-            grad[rightColumn] = gradYr;
-        }
-        NDArray[] pieces = new NDArray[2 * k];
-        for (int j = 0; j < k; j++) {
-            NDArray g = Tensors.stack(negatedOutputGrads[j], 0);
-            NDArray a = Tensors.stack(pass.inputs[j], 0);
-            pieces[2 * j] = Tensors.reshape(Tensors.swapAxes(g, 1, 2).matMul(a), -1);
-            pieces[2 * j + 1] = Tensors.reshape(Tensors.sum(g, 1), -1);
-        }
-        return Tensors.concat(pieces, 0).muli(negatedGradientMask);
+        return stack.losses(new float[][] {points.xy()}, points.size())[0];
     }
 
     // ---------------------------------------------------------------------------------------
@@ -303,9 +187,9 @@ public final class CouplingFlow implements FlowModel {
             NDList zs = Tensors.split(scope.create(z, new Shape(n, 2)), 1, 1);
             NDArray[] columns = {zs.get(0), zs.get(1)};
             for (int l = 0; l < layers; l++) {
-                NDArray[] shiftAndLogScale = network(columns[l % 2], weights, biases, l);
+                NDList logScaleAndShift = stack.network(columns[l % 2], stack.weights(), stack.biases(), l);
                 columns[(l + 1) % 2] =
-                        columns[(l + 1) % 2].mul(shiftAndLogScale[1].exp()).addi(shiftAndLogScale[0]);
+                        columns[(l + 1) % 2].mul(logScaleAndShift.get(0).exp()).addi(logScaleAndShift.get(1));
                 states[l + 1] = interleave(columns[l % 2], columns[(l + 1) % 2]);
             }
         }
@@ -332,8 +216,8 @@ public final class CouplingFlow implements FlowModel {
             NDArray[][] b = new NDArray[k][layers];
             for (int j = 0; j < k; j++) {
                 for (int l = 0; l < layers; l++) {
-                    w[j][l] = inDoublePrecision(weights[j][l], scope);
-                    b[j][l] = inDoublePrecision(biases[j][l], scope);
+                    w[j][l] = inDoublePrecision(stack.weights()[j][l], scope);
+                    b[j][l] = inDoublePrecision(stack.biases()[j][l], scope);
                 }
             }
             NDList xs = Tensors.split(scope.create(x, new Shape(n, 2)).toType(DataType.FLOAT64, false), 1, 1);
@@ -342,11 +226,11 @@ public final class CouplingFlow implements FlowModel {
             columns[layers % 2] = xs.get(1);
             NDArray logDet = scope.zeros(new Shape(n, 1), DataType.FLOAT64);
             for (int l = layers - 1; l >= 0; l--) {
-                NDArray[] shiftAndLogScale = network(columns[l % 2], w, b, l);
+                NDList logScaleAndShift = stack.network(columns[l % 2], w, b, l);
                 columns[(l + 1) % 2] =
-                        columns[(l + 1) % 2].sub(shiftAndLogScale[0]).divi(shiftAndLogScale[1].exp());
+                        columns[(l + 1) % 2].sub(logScaleAndShift.get(1)).divi(logScaleAndShift.get(0).exp());
                 // Eq. 6 in log space: log|det ∂h⁻¹/∂y| = −Σ log ŝ
-                logDet = logDet.sub(shiftAndLogScale[1]);
+                logDet = logDet.sub(logScaleAndShift.get(0));
                 // the same point the forward pass shows after layer l − 1 (z itself for l = 0)
                 states[layers - l] = l == 0
                         ? interleave(columns[0], columns[1])
@@ -374,17 +258,6 @@ public final class CouplingFlow implements FlowModel {
         return inverseLayers(points.xy()).logLikelihood();
     }
 
-    /** The coupling network f(z_l) of layer l with the given weights: returns {b, log ŝ}, each [N, 1]. */
-    private NDArray[] network(NDArray left, NDArray[][] w, NDArray[][] b, int l) {
-        int k = config.linearLayers();
-        NDArray a = left;
-        for (int j = 0; j < k - 1; j++) {
-            a = Tensors.leakyRelu(Tensors.linear(a, w[j][l], b[j][l]), config.leakySlope());
-        }
-        NDList out = Tensors.split(Tensors.linear(a, w[k - 1][l], b[k - 1][l]), 1, 1);
-        return new NDArray[] {out.get(1), out.get(0)};
-    }
-
     private static float[] interleave(NDArray first, NDArray second) {
         NDArray pair = Tensors.concat(new NDArray[] {first, second}, 1);
         return pair.getDataType() == DataType.FLOAT32 ? pair.toFloatArray() : pair.toType(DataType.FLOAT32, false).toFloatArray();
@@ -392,19 +265,19 @@ public final class CouplingFlow implements FlowModel {
 
     @Override
     public ModelState state() {
-        return new ModelState(parameters.toArray(), adam.firstMoment(), adam.secondMoment(), adam.steps());
+        return stack.state(0);
     }
 
     @Override
     public void restore(ModelState state) {
-        parameters.load(state.parameters());
-        adam.restore(state.adamFirstMoment(), state.adamSecondMoment(), state.optimizerSteps());
+        CouplingFlowStack restored = new CouplingFlowStack(config, List.of(state), manager);
+        stack.close();
+        stack = restored;
     }
 
     @Override
     public void close() {
-        adam.close();
-        parameters.close();
+        stack.close();
         manager.close();
     }
 }

@@ -1,0 +1,107 @@
+package org.flowfield.flows.optim;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import org.flowfield.engine.Tensors;
+
+/**
+ * {@link Adam} for K models at once: row k of a [K, P] matrix holds model k's parameters, and
+ * each row keeps its own moments, learning rate and step count t, so that a row's update is
+ * exactly the update {@link Adam} makes for that model alone. Nothing is reduced across rows: a
+ * row whose gradient is not finite leaves the other rows untouched.
+ */
+public final class RowwiseAdam implements AutoCloseable {
+
+    private final NDArray parameters;
+    private final NDManager stateManager;
+    private final NDArray firstMoment;
+    private final NDArray secondMoment;
+    private final NDArray beta1;
+    private final NDArray oneMinusBeta1;
+    private final NDArray beta2;
+    private final NDArray oneMinusBeta2;
+    private final NDArray epsilon;
+    private final long[] steps;
+
+    /**
+     * @param parameters the rows to update in place, [K, P]
+     * @param firstMoments every row's m, row-major [K × P]
+     * @param secondMoments every row's v, row-major [K × P]
+     * @param steps every row's t
+     */
+    public RowwiseAdam(NDArray parameters, float[] firstMoments, float[] secondMoments, long[] steps) {
+        Shape shape = parameters.getShape();
+        if (shape.dimension() != 2 || shape.get(0) != steps.length || firstMoments.length != shape.size()
+                || secondMoments.length != shape.size()) {
+            throw new IllegalArgumentException("optimizer state does not match the parameters " + shape);
+        }
+        for (long t : steps) {
+            if (t < 0) {
+                throw new IllegalArgumentException("optimizer step counts cannot be negative, got " + t);
+            }
+        }
+        this.parameters = parameters;
+        this.stateManager = parameters.getManager().newSubManager();
+        this.firstMoment = stateManager.create(firstMoments, shape);
+        this.secondMoment = stateManager.create(secondMoments, shape);
+        this.beta1 = stateManager.create((float) Adam.BETA1);
+        this.oneMinusBeta1 = stateManager.create((float) (1 - Adam.BETA1));
+        this.beta2 = stateManager.create((float) Adam.BETA2);
+        this.oneMinusBeta2 = stateManager.create((float) (1 - Adam.BETA2));
+        this.epsilon = stateManager.create((float) Adam.EPSILON);
+        this.steps = steps.clone();
+    }
+
+    /**
+     * One update of every row, in {@link Adam}'s order.
+     *
+     * @param gradient [K, P], owned by the caller's step manager
+     * @param learningRates row k's learning rate at index k
+     */
+    public void step(NDArray gradient, double[] learningRates) {
+        int rows = steps.length;
+        if (learningRates.length != rows) {
+            throw new IllegalArgumentException("expected " + rows + " learning rates, got " + learningRates.length);
+        }
+        float[] rates = new float[rows];
+        float[] corrections = new float[rows];
+        for (int k = 0; k < rows; k++) {
+            long t = ++steps[k];
+            double biasCorrection1 = 1 - Math.pow(Adam.BETA1, t);
+            rates[k] = (float) (learningRates[k] / biasCorrection1);
+            corrections[k] = (float) Math.sqrt(1 - Math.pow(Adam.BETA2, t));
+        }
+        NDManager scratch = gradient.getManager();
+        Shape column = new Shape(rows, 1);
+        firstMoment.muli(beta1).addi(gradient.mul(oneMinusBeta1));
+        secondMoment.muli(beta2).addi(gradient.mul(gradient).muli(oneMinusBeta2));
+        NDArray denominator = secondMoment.sqrt();
+        denominator.attach(scratch);
+        denominator.divi(scratch.create(corrections, column)).addi(epsilon);
+        NDArray update = firstMoment.div(denominator);
+        update.attach(scratch);
+        update.muli(scratch.create(rates, column));
+        parameters.subi(update);
+    }
+
+    /** Row k's number of updates (the t of its bias corrections). */
+    public long steps(int row) {
+        return steps[row];
+    }
+
+    /** Row k's m. */
+    public float[] firstMoment(int row) {
+        return Tensors.rowValues(firstMoment, row);
+    }
+
+    /** Row k's v. */
+    public float[] secondMoment(int row) {
+        return Tensors.rowValues(secondMoment, row);
+    }
+
+    @Override
+    public void close() {
+        stateManager.close();
+    }
+}
