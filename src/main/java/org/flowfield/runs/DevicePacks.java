@@ -1,6 +1,7 @@
 package org.flowfield.runs;
 
 import org.flowfield.flows.FlowModel;
+import org.flowfield.queue.QueueLimits;
 import org.flowfield.training.ModelFactory;
 import org.flowfield.training.PackPool;
 import org.flowfield.training.PackTrainer;
@@ -12,7 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The packs of this server's device: runs of one shape train together, up to
- * {@code flowfield.packs.largest} in a pack; runs of different shapes train in different packs
+ * {@code flowfield.packs.largest} in a pack (by default {@link QueueLimits#LARGEST_CPU_PACK} on a
+ * CPU, {@link QueueLimits#GPU_SLOTS} on a GPU); runs of different shapes train in different packs
  * that share the device's time.
  */
 @Component
@@ -20,8 +22,9 @@ class DevicePacks implements DisposableBean {
 
     private final PackPool pool;
 
-    DevicePacks(@Value("${flowfield.packs.largest}") int largest) {
-        this.pool = new PackPool(largest, ModelFactory::pack);
+    DevicePacks(@Value("${flowfield.packs.largest}") int largest, @Value("${flowfield.queue.gpu:false}") boolean gpu) {
+        int packSize = largest > 0 ? largest : gpu ? QueueLimits.GPU_SLOTS : QueueLimits.LARGEST_CPU_PACK;
+        this.pool = new PackPool(packSize, ModelFactory::pack);
     }
 
     /** Trains the run in a pack and computes its figures on the calling thread; returns when it has left. */

@@ -79,7 +79,7 @@ class ReferenceRunImporter {
         Instant now = clock.instant();
         String name = "Reference: " + exported.config().family().title() + " (exercise recipe, seed " + exported.config().seed() + ")";
         Run run = new Run(id, owner, name, exported.config(), RunStatus.FINISHED, null, exported.device(), now, now, now,
-                false, exported.steps(), exported.config().totalSteps(), exported.figures(), false, 0);
+                false, exported.steps(), exported.config().totalSteps(), exported.figures(), false, 0, null);
         transaction.executeWithoutResult(status -> {
             runs.insertFinished(run, RunExportFiles.CHECKPOINT);
             exported.progress().forEach(report -> runs.recordProgress(id, report));

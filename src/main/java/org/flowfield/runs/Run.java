@@ -26,6 +26,7 @@ import org.flowfield.training.TrainingConfig;
  *     waits to continue from its last checkpoint
  * @param packSize how many runs train together in the pack this run trains in (itself included);
  *     0 when it is not training
+ * @param packId the pack it trains in, or null when it is not training
  */
 public record Run(
         UUID id,
@@ -43,7 +44,8 @@ public record Run(
         long totalSteps,
         QualityFigures figures,
         boolean waitingToResume,
-        int packSize) {
+        int packSize,
+        UUID packId) {
 
     /** Its status in words: "queued", "running", "waiting to resume", "finished", "failed" or "cancelled". */
     public String statusLabel() {

@@ -26,7 +26,7 @@ class RunRepository {
 
     private static final String COLUMNS = "id, owner_id, name, family, settings, status, failure_reason, device, created_at, "
             + "started_at, finished_at, cancel_requested, steps_done, total_steps, heldout_nll, in_ring_fraction, sliced_w2, "
-            + "waiting_to_resume, pack_size";
+            + "waiting_to_resume, pack_size, pack_id";
 
     private final JdbcClient jdbc;
 
@@ -36,7 +36,7 @@ class RunRepository {
 
     void insert(Run run) {
         jdbc.sql("insert into run (" + COLUMNS + ") values (:id, :owner, :name, :family, :settings, :status, null, null, "
-                        + ":created, null, null, false, 0, :total, null, null, null, false, 0)")
+                        + ":created, null, null, false, 0, :total, null, null, null, false, 0, null)")
                 .param("id", run.id())
                 .param("owner", run.ownerId())
                 .param("name", run.name())
@@ -204,7 +204,7 @@ class RunRepository {
     /** Stores a run that finished elsewhere (a reference model), with its figures. */
     void insertFinished(Run run, String checkpointFile) {
         jdbc.sql("insert into run (" + COLUMNS + ", checkpoint_file) values (:id, :owner, :name, :family, :settings, 'FINISHED', "
-                        + "null, :device, :created, :started, :finished, false, :steps, :total, :nll, :ring, :w2, false, 0, :checkpoint)")
+                        + "null, :device, :created, :started, :finished, false, :steps, :total, :nll, :ring, :w2, false, 0, null, :checkpoint)")
                 .param("id", run.id())
                 .param("owner", run.ownerId())
                 .param("name", run.name())
@@ -409,7 +409,8 @@ class RunRepository {
                 row.getLong("total_steps"),
                 figures,
                 row.getBoolean("waiting_to_resume"),
-                row.getInt("pack_size"));
+                row.getInt("pack_size"),
+                row.getObject("pack_id", UUID.class));
     }
 
     static Instant instant(ResultSet row, String column) throws SQLException {

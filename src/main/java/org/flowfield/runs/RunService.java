@@ -78,7 +78,7 @@ public class RunService {
         runs.lockOwner(ownerId);
         admission.requireRoom(ownerId.toString(), runs.countQueued(ownerId));
         Run run = new Run(UUID.randomUUID(), ownerId, settings.getName().strip(), config, RunStatus.QUEUED, null, null,
-                clock.instant(), null, null, false, 0, config.totalSteps(), null, false, 0);
+                clock.instant(), null, null, false, 0, config.totalSteps(), null, false, 0, null);
         runs.insert(run);
         return run;
     }

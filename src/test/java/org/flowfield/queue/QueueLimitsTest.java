@@ -8,18 +8,17 @@ import org.junit.jupiter.api.Test;
 class QueueLimitsTest {
 
     @Test
-    void aCpuAffordsOneRunPerCore() {
-        assertThat(QueueLimits.forDevice(false, 2)).isEqualTo(new QueueLimits(2, 5));
-        assertThat(QueueLimits.forDevice(false, 16).slots()).isEqualTo(16);
-        assertThat(QueueLimits.forDevice(false, 1).slots()).isEqualTo(1);
-        assertThat(QueueLimits.forDevice(false, 0).slots()).isEqualTo(1);
-        assertThat(QueueLimits.INTRA_OP_THREADS_PER_RUN).isEqualTo(1);
+    void aCpuAffordsAFullPackPerCore() {
+        assertThat(QueueLimits.forDevice(false, 2)).isEqualTo(new QueueLimits(2 * QueueLimits.LARGEST_CPU_PACK, 5));
+        assertThat(QueueLimits.forDevice(false, 16).slots()).isEqualTo(16 * QueueLimits.LARGEST_CPU_PACK);
+        assertThat(QueueLimits.forDevice(false, 1).slots()).isEqualTo(QueueLimits.LARGEST_CPU_PACK);
+        assertThat(QueueLimits.forDevice(false, 0).slots()).isEqualTo(QueueLimits.LARGEST_CPU_PACK);
     }
 
     @Test
     void aGpuSharesItsSlotsRegardlessOfCores() {
         assertThat(QueueLimits.forDevice(true, 2)).isEqualTo(new QueueLimits(QueueLimits.GPU_SLOTS, 5));
-        assertThat(QueueLimits.forDevice(true, 64).slots()).isEqualTo(4);
+        assertThat(QueueLimits.forDevice(true, 64).slots()).isEqualTo(QueueLimits.GPU_SLOTS);
     }
 
     @Test

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class QueuePolicyTest {
 
     private final MutableClock clock = new MutableClock(T0);
-    private final QueuePolicy policy = new QueuePolicy(QueueLimits.forDevice(false, 2), clock);
+    private final QueuePolicy policy = new QueuePolicy(new QueueLimits(2, QueueLimits.DEFAULT_MAX_QUEUED_PER_USER), clock);
 
     private final List<QueuedRun> queued = new ArrayList<>();
     private final List<QueuedRun> running = new ArrayList<>();

@@ -33,7 +33,7 @@ public final class FinishedRuns {
         }
         Instant now = Instant.now();
         Run run = new Run(id, owner, name, reference.config(), RunStatus.FINISHED, null, "CPU", now, now, now, false,
-                reference.totalSteps(), reference.totalSteps(), reference.figures(), false, 0);
+                reference.totalSteps(), reference.totalSteps(), reference.figures(), false, 0, null);
         repository.insertFinished(run, "checkpoint.bin");
         runs.history(owner, reference.id()).loss().forEach(point -> repository.recordProgress(id,
                 new org.flowfield.training.ProgressReport(point.step(), run.totalSteps(), point.epoch(), 1, point.loss(),

@@ -92,7 +92,7 @@ class RunExecutionTest {
                 ModelFamily.NORMALIZING_FLOW, null, null, 128 * 50, 5, 128, 0.9,
                 org.flowfield.training.LearningRateSchedule.CONSTANT, 1, 1);
         Run run = new Run(UUID.randomUUID(), owner, "exploding", exploding, RunStatus.QUEUED, null, null, Instant.now(),
-                null, null, false, 0, exploding.totalSteps(), null, false, 0);
+                null, null, false, 0, exploding.totalSteps(), null, false, 0, null);
         runs.insert(run);
 
         Run failed = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))

@@ -107,7 +107,7 @@ class RunUpdatesAcrossServersTest {
         TrainingConfig config = TrainingConfig.exercise(ModelFamily.NORMALIZING_FLOW, 0);
         runId = UUID.randomUUID();
         a.runs().insert(new Run(runId, owner, "across", config, RunStatus.QUEUED, null, null, Instant.now(), null, null, false,
-                0, config.totalSteps(), null, false, 0));
+                0, config.totalSteps(), null, false, 0, null));
         jobId = UUID.randomUUID();
         a.runs().markStarted(runId, Instant.now(), "checkpoint.bin", jobId);
     }

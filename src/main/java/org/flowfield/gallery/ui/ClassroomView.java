@@ -146,11 +146,16 @@ public class ClassroomView extends VerticalLayout implements BeforeEnterObserver
         List<Run> waiting = classroomRuns.studentRuns(current.id(), classroom.id()).stream()
                 .filter(run -> run.status() == RunStatus.QUEUED || run.status() == RunStatus.RUNNING)
                 .sorted(Comparator.comparing((Run run) -> run.status() == RunStatus.QUEUED)
+                        .thenComparing(run -> run.packId() == null ? "" : run.packId().toString())
                         .thenComparing(run -> positions.getOrDefault(run.id(), 0)))
                 .toList();
+        Map<UUID, Integer> packNumbers = new java.util.LinkedHashMap<>();
+        waiting.stream().map(Run::packId).filter(java.util.Objects::nonNull).forEach(id -> packNumbers.putIfAbsent(id, packNumbers.size() + 1));
         Grid<Run> grid = new Grid<>();
         grid.addColumn(run -> run.status() == RunStatus.RUNNING ? "training"
                 : QueuePosition.inLine(positions.getOrDefault(run.id(), 0))).setHeader("Place");
+        grid.addColumn(run -> run.packId() == null ? "" : "pack " + packNumbers.get(run.packId()) + " (" + run.whereItTrains() + ")")
+                .setHeader("Pack").setFlexGrow(2);
         grid.addColumn(run -> username(run.ownerId())).setHeader("Student");
         grid.addColumn(Run::name).setHeader("Run").setFlexGrow(2);
         grid.addColumn(run -> run.config().family().title()).setHeader("Model");

@@ -100,6 +100,10 @@ class ClassroomViewTest {
         Run normalizing = FinishedRuns.copyOfReference(context, ModelFamily.NORMALIZING_FLOW, ada, "ada's nf");
         Run privateRun = FinishedRuns.copyOfReference(context, ModelFamily.CONDITIONAL_FLOW_MATCHING, ada, "ada's private cfm");
         Run waiting = runs.queue(ada, RunPresets.smoke(ModelFamily.FLOW_MATCHING));
+        Run training = runs.queue(ada, RunPresets.smoke(ModelFamily.NORMALIZING_FLOW));
+        context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+                .sql("update run set status = 'RUNNING', device = 'CPU', pack_id = ?, pack_size = 3 where id = ?")
+                .params(UUID.randomUUID(), training.id()).update();
         sharing.shareWithClassroom(ada, flowMatching.id(), classroom.id());
         sharing.shareWithClassroom(ada, normalizing.id(), classroom.id());
 
@@ -118,8 +122,9 @@ class ClassroomViewTest {
         ClassroomView instructors = open(classroom);
         assertThat(GridKt._findAll(instructors.studentRuns)).extracting(Run::id)
                 .contains(flowMatching.id(), normalizing.id(), privateRun.id(), waiting.id());
-        assertThat(GridKt._findAll(instructors.queue)).extracting(Run::id).containsExactly(waiting.id());
-        assertThat(GridKt._getFormattedRow(instructors.queue, 0)).contains("1st in line", waiting.name());
+        assertThat(GridKt._findAll(instructors.queue)).extracting(Run::id).containsExactly(training.id(), waiting.id());
+        assertThat(GridKt._getFormattedRow(instructors.queue, 0)).contains("training", "pack 1 (on CPU, in a pack of 3)", training.name());
+        assertThat(GridKt._getFormattedRow(instructors.queue, 1)).contains("1st in line", waiting.name());
     }
 
     @Test
