@@ -93,7 +93,7 @@ class KillNineChaosIT {
     }
 
     private ServerProcess start() {
-        server = ServerProcess.start(log, Map.of(), "--flowfield.data-dir=" + data, "--flowfield.queue.slots=1",
+        server = ServerProcess.start(log, Map.of(), "--flowfield.data-dir=" + data, "--flowfield.queue.slots=3",
                 "--flowfield.queue.dispatch-interval-ms=200", "--flowfield.runs.checkpoint-every-steps=" + CHECKPOINT_EVERY);
         return server;
     }
