@@ -57,7 +57,7 @@ class KillNineChaosIT {
     private static final int KILLS = Integer.getInteger("flowfield.chaos.kills", 6);
     private static final long SEED = Long.getLong("flowfield.chaos.seed", 20261130L);
     private static final int CHECKPOINT_EVERY = 200;
-    private static final Duration EVENT_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration EVENT_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration RESUME_BOUND = Duration.ofSeconds(30);
 
     enum Moment { DURING_STEPS, AFTER_EPOCH_BOUNDARY, DURING_CHECKPOINT_WRITE, DURING_EVALUATION, AFTER_REVOCATION }
@@ -93,7 +93,7 @@ class KillNineChaosIT {
     }
 
     private ServerProcess start() {
-        server = ServerProcess.start(log, Map.of(), "--flowfield.data-dir=" + data, "--flowfield.queue.slots=1",
+        server = ServerProcess.start(log, Map.of(), "--flowfield.data-dir=" + data, "--flowfield.queue.slots=3",
                 "--flowfield.queue.dispatch-interval-ms=200", "--flowfield.runs.checkpoint-every-steps=" + CHECKPOINT_EVERY);
         return server;
     }
@@ -181,8 +181,8 @@ class KillNineChaosIT {
 
     /** The moments cycle so that a short series still meets each of them once. */
     private Moment next(int kill) {
-        Moment[] order = {Moment.DURING_STEPS, Moment.AFTER_EPOCH_BOUNDARY, Moment.DURING_EVALUATION, Moment.AFTER_REVOCATION,
-            Moment.DURING_CHECKPOINT_WRITE};
+        Moment[] order = {Moment.DURING_STEPS, Moment.DURING_CHECKPOINT_WRITE, Moment.AFTER_EPOCH_BOUNDARY,
+            Moment.DURING_EVALUATION, Moment.AFTER_REVOCATION};
         Moment moment = kill - 2 < order.length ? order[kill - 2] : Moment.values()[random.nextInt(Moment.values().length)];
         return moment == Moment.AFTER_REVOCATION && revoked ? Moment.DURING_STEPS : moment;
     }
