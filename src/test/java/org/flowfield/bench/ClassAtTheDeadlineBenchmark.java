@@ -39,13 +39,16 @@ class ClassAtTheDeadlineBenchmark {
 
     private static final int STUDENTS = Integer.getInteger("flowfield.deadline.students", 30);
     private static final int EPOCHS = Integer.getInteger("flowfield.deadline.epochs", TrainingConfig.DEFAULT_EPOCHS);
+    /** Settings for the server beyond its defaults, e.g. {@code --flowfield.queue.gpu=true} on a GPU. */
+    private static final String[] SERVER_SETTINGS = System.getProperty("flowfield.deadline.server-settings", "").isBlank()
+            ? new String[0] : System.getProperty("flowfield.deadline.server-settings").strip().split("\\s+");
 
     private final Path data = Path.of("target", "deadline", "class-" + UUID.randomUUID()).toAbsolutePath();
     private final Path log = data.resolve("server.log");
 
     @Test
     void thirtyStudentsQueueTheExerciseAtOnce() throws Exception {
-        ServerProcess.start(log, Map.of(), "--flowfield.data-dir=" + data).stop(java.time.Duration.ofSeconds(30));
+        ServerProcess.start(log, Map.of(), arguments()).stop(java.time.Duration.ofSeconds(30));
         Map<UUID, TrainingConfig> runs = new LinkedHashMap<>();
         ModelFamily[] families = {ModelFamily.NORMALIZING_FLOW, ModelFamily.FLOW_MATCHING, ModelFamily.CONDITIONAL_FLOW_MATCHING};
         for (int student = 0; student < STUDENTS; student++) {
@@ -71,7 +74,7 @@ class ClassAtTheDeadlineBenchmark {
         long start = System.nanoTime();
         Map<UUID, Double> firstEpoch = new LinkedHashMap<>();
         Map<UUID, Double> finished = new LinkedHashMap<>();
-        try (ServerProcess server = ServerProcess.start(log, Map.of(), "--flowfield.data-dir=" + data)) {
+        try (ServerProcess server = ServerProcess.start(log, Map.of(), arguments())) {
             while (finished.size() < runs.size()) {
                 double now = (System.nanoTime() - start) / 1e9;
                 String text = Files.readString(log);
@@ -95,6 +98,12 @@ class ClassAtTheDeadlineBenchmark {
             result.next();
             assertThat(result.getInt(1)).as("every run finished").isEqualTo(runs.size());
         }
+    }
+
+    private String[] arguments() {
+        String[] arguments = java.util.Arrays.copyOf(SERVER_SETTINGS, SERVER_SETTINGS.length + 1);
+        arguments[SERVER_SETTINGS.length] = "--flowfield.data-dir=" + data;
+        return arguments;
     }
 
     private void report(Map<UUID, TrainingConfig> runs, Map<UUID, Double> firstEpoch, Map<UUID, Double> finished) {
