@@ -71,7 +71,7 @@ class RestartRecoveryTest {
             waiting = service.queue(owner, RunPresets.smoke(ModelFamily.FLOW_MATCHING)).id();
             RunRepository runs = first.getBean(RunRepository.class);
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
-                    .until(() -> runs.recordedEpochs(interrupted).contains(0));
+                    .until(() -> runs.recordedEpochs(interrupted).contains(0) && !runs.recordedSteps(interrupted).isEmpty());
         }
 
         long checkpointStep = org.flowfield.training.CheckpointFile.read(
