@@ -172,6 +172,11 @@ public final class PackTrainer implements AutoCloseable {
         for (Member arrival : arrivals) {
             try {
                 arrival.loop.start();
+                if (!arrival.loop.training()) {
+                    // resumed after its last step: only its figures are left, on its own thread
+                    arrival.left.complete(Boolean.TRUE);
+                    continue;
+                }
                 pack.join(arrival.model);
                 members.add(arrival);
             } catch (RuntimeException e) {

@@ -173,4 +173,23 @@ class PackTrainerTest {
             assertThat(newMate.get(5, TimeUnit.MINUTES).result().outcome()).isEqualTo(TrainingResult.Outcome.FINISHED);
         }
     }
+
+    @Test
+    void aRunResumedAfterItsLastStepOnlyComputesItsFigures() throws Exception {
+        TrainingConfig config = run(ModelFamily.NORMALIZING_FLOW, 41, 2_000, 2, 1e-3);
+        Outcome alone = alone(config, "done");
+        Path folder = Files.createDirectories(directory.resolve("done-first"));
+        new Trainer(new RunExportWriter(folder), null, new CheckpointPolicy(folder.resolve("checkpoint.bin"), 0)).train(config);
+        Checkpoint last = CheckpointFile.read(folder.resolve("checkpoint.bin"));
+        assertThat(last.nextEpoch()).isEqualTo(config.epochs());
+
+        try (PackPool pool = new PackPool(8, ModelFactory::pack)) {
+            CompletableFuture<Outcome> mate = inPack(pool, run(ModelFamily.NORMALIZING_FLOW, 42, 3_000, 2, 1e-3), "mate-of-done",
+                    null, null, null);
+            Outcome resumed = inPack(pool, config, "done", null, null, last).get(5, TimeUnit.MINUTES);
+            assertThat(resumed.result().steps()).as("no step beyond the last").isEqualTo(config.totalSteps());
+            assertThat(resumed.result().figures()).isEqualTo(alone.result().figures());
+            assertThat(mate.get(5, TimeUnit.MINUTES).result().outcome()).isEqualTo(TrainingResult.Outcome.FINISHED);
+        }
+    }
 }
