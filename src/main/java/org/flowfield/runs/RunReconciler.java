@@ -55,12 +55,13 @@ class RunReconciler {
         }
         runs.lockQueue();
         Instant now = clock.instant();
+        var servers = jobs.servers();
         for (StartedRun run : runs.started()) {
             if (run.jobId() == null) {
                 resume(run, "it was handed back", false, now);
                 continue;
             }
-            switch (jobs.fate(run.jobId())) {
+            switch (jobs.fate(run.jobId(), servers)) {
                 case TrainingJobs.Fate.Alive alive -> { }
                 case TrainingJobs.Fate.Missing missing -> {
                     if (run.jobAssignedAt() == null || run.jobAssignedAt().isBefore(Instant.now().minus(ENQUEUE_GRACE))) {

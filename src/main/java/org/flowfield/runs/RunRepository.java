@@ -170,7 +170,6 @@ class RunRepository {
         return jdbc.sql("select checkpoint_file from run where id = :id").param("id", id).query(String.class).optional();
     }
 
-
     /** Stores a loss point of a run that trained elsewhere (a reference run); trainers write through {@link HeldRun}. */
     void recordProgress(UUID id, ProgressReport report) {
         jdbc.sql("insert into run_progress (run_id, step, epoch, loss, log_det, log_pz, learning_rate, steps_per_second) "
@@ -186,7 +185,6 @@ class RunRepository {
                 .update();
         jdbc.sql("update run set steps_done = :step where id = :id").param("step", report.step()).param("id", id).update();
     }
-
 
     void recordEpoch(UUID id, int epoch, long step, double loss, double logDet, double logPz, String snapshotFile) {
         jdbc.sql("insert into run_epoch (run_id, epoch, step, validation_loss, validation_log_det, validation_log_pz, snapshot_file) "
@@ -310,7 +308,6 @@ class RunRepository {
                 .update();
     }
 
-
     List<Integer> recordedEpochs(UUID id) {
         return jdbc.sql("select epoch from run_epoch where run_id = :id order by epoch").param("id", id).query(Integer.class).list();
     }
@@ -350,8 +347,6 @@ class RunRepository {
         double value = row.getDouble(column);
         return row.wasNull() ? Double.NaN : value;
     }
-
-
 
     /** Ends a started run whatever trainer holds it (its trainer's later writes then fail their fence). */
     boolean end(UUID id, RunStatus status, String reason, Instant at) {

@@ -88,8 +88,14 @@ class TrainingJobs {
         }
     }
 
-    /** The fate of a job, judged against the servers alive now (their heartbeats, in real time). */
-    Fate fate(UUID jobId) {
+    /** The job engine's servers as they are now, to judge several jobs against. */
+    Map<UUID, BackgroundJobServerStatus> servers() {
+        return storage.getBackgroundJobServers().stream()
+                .collect(Collectors.toMap(BackgroundJobServerStatus::getId, Function.identity()));
+    }
+
+    /** The fate of a job, judged against the servers (their heartbeats, in real time). */
+    Fate fate(UUID jobId, Map<UUID, BackgroundJobServerStatus> servers) {
         Job job;
         try {
             job = storage.getJobById(jobId);
@@ -98,7 +104,7 @@ class TrainingJobs {
         }
         return switch (job.getState()) {
             case AWAITING, SCHEDULED, ENQUEUED -> new Fate.Alive();
-            case PROCESSING -> onLiveServer(job.<ProcessingState>getJobState().getServerId()) ? new Fate.Alive()
+            case PROCESSING -> onLiveServer(job.<ProcessingState>getJobState().getServerId(), servers) ? new Fate.Alive()
                     : new Fate.Interrupted("its server stopped answering");
             case SUCCEEDED -> new Fate.Interrupted("its trainer returned without ending it");
             case DELETED -> new Fate.Interrupted("its job was deleted");
@@ -111,7 +117,7 @@ class TrainingJobs {
         try {
             Job job = storage.getJobById(jobId);
             return job.getState() == org.jobrunr.jobs.states.StateName.PROCESSING
-                    && onLiveServer(job.<ProcessingState>getJobState().getServerId());
+                    && onLiveServer(job.<ProcessingState>getJobState().getServerId(), servers());
         } catch (JobNotFoundException | org.jobrunr.scheduling.exceptions.JobNotFoundException e) {
             return false;
         }
@@ -125,9 +131,7 @@ class TrainingJobs {
         return new Fate.Failed("internal error: " + message);
     }
 
-    private boolean onLiveServer(UUID serverId) {
-        Map<UUID, BackgroundJobServerStatus> servers = storage.getBackgroundJobServers().stream()
-                .collect(Collectors.toMap(BackgroundJobServerStatus::getId, Function.identity()));
+    private boolean onLiveServer(UUID serverId, Map<UUID, BackgroundJobServerStatus> servers) {
         BackgroundJobServerStatus server = servers.get(serverId);
         if (server == null || !server.isRunning()) {
             return false;

@@ -4,12 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import org.flowfield.training.DurableFile;
 import org.flowfield.training.EpochReport;
 import org.flowfield.training.ProgressReport;
 import org.flowfield.training.TrainingConfigCodec;
@@ -74,11 +74,11 @@ public final class RunExportWriter implements TrainingListener {
         properties.setProperty("figures.inRingFraction", Double.toString(result.figures().inRingFraction()));
         properties.setProperty("figures.slicedW2", Double.toString(result.figures().slicedW2()));
         try {
-            Path temporary = Files.createTempFile(directory, RunExportFiles.RUN, ".tmp");
-            try (var out = Files.newBufferedWriter(temporary)) {
-                properties.store(out, "Flowfield run");
-            }
-            Files.move(temporary, directory.resolve(RunExportFiles.RUN), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            DurableFile.replace(directory.resolve(RunExportFiles.RUN), out -> {
+                java.io.Writer writer = new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8);
+                properties.store(writer, "Flowfield run");
+                writer.flush();
+            });
         } catch (IOException e) {
             throw new UncheckedIOException("could not write " + directory.resolve(RunExportFiles.RUN) + ": " + e.getMessage(), e);
         }
@@ -86,13 +86,16 @@ public final class RunExportWriter implements TrainingListener {
 
     private void writeLines(String file, String header, List<String> lines) {
         try {
-            Files.createDirectories(directory);
-            Path temporary = Files.createTempFile(directory, file, ".tmp");
-            List<String> all = new ArrayList<>(lines.size() + 1);
-            all.add(header);
-            all.addAll(lines);
-            Files.write(temporary, all);
-            Files.move(temporary, directory.resolve(file), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            DurableFile.replace(directory.resolve(file), out -> {
+                java.io.Writer writer = new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8);
+                writer.write(header);
+                writer.write(System.lineSeparator());
+                for (String line : lines) {
+                    writer.write(line);
+                    writer.write(System.lineSeparator());
+                }
+                writer.flush();
+            });
         } catch (IOException e) {
             throw new UncheckedIOException("could not write " + directory.resolve(file) + ": " + e.getMessage(), e);
         }
