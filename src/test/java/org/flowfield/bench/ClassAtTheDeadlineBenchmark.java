@@ -46,6 +46,11 @@ class ClassAtTheDeadlineBenchmark {
     private final Path data = Path.of("target", "deadline", "class-" + UUID.randomUUID()).toAbsolutePath();
     private final Path log = data.resolve("server.log");
 
+    /** The same program outside JUnit, for the GPU check (.ci/gpu-check), which carries no build tool. */
+    public static void main(String[] args) throws Exception {
+        new ClassAtTheDeadlineBenchmark().thirtyStudentsQueueTheExerciseAtOnce();
+    }
+
     @Test
     void thirtyStudentsQueueTheExerciseAtOnce() throws Exception {
         ServerProcess.start(log, Map.of(), arguments()).stop(java.time.Duration.ofSeconds(30));

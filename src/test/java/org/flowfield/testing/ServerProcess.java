@@ -44,7 +44,9 @@ public final class ServerProcess implements AutoCloseable {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java));
         command.addAll(Arrays.asList(System.getProperty("flowfield.jvm.flags", "").split(" ")));
-        command.addAll(List.of("-Xmx1g", "-jar", System.getProperty("flowfield.jar"), "--server.port=" + port));
+        command.add("-Xmx1g");
+        command.addAll(launch());
+        command.add("--server.port=" + port);
         command.addAll(Arrays.asList(arguments));
         try {
             Files.createDirectories(log.toAbsolutePath().getParent());
@@ -61,6 +63,19 @@ public final class ServerProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * {@code -jar flowfield.jar}, or, where {@code flowfield.server.classpath} names the unpacked
+     * jar's class path instead (the GPU check carries it that way, without the CPU build of
+     * PyTorch), the application's main class on that class path.
+     */
+    private static List<String> launch() {
+        String classPath = System.getProperty("flowfield.server.classpath");
+        if (classPath != null && !classPath.isBlank()) {
+            return List.of("-cp", classPath, "org.flowfield.FlowfieldApplication");
+        }
+        return List.of("-jar", System.getProperty("flowfield.jar"));
     }
 
     public int port() {
