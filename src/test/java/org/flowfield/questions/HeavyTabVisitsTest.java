@@ -154,7 +154,7 @@ class HeavyTabVisitsTest {
         limits.setComputationsPerPerson(1000);
         try {
             List<WeakReference<UI>> pages = new ArrayList<>();
-            for (int i = 0; i < 100; i++) {
+            for (int i = 0; i < 60; i++) {
                 UI page = visit(run, "Q4: Time quantization");
                 TextField dts = everything(page).filter(TextField.class::isInstance).map(TextField.class::cast)
                         .findFirst().orElseThrow();

@@ -269,10 +269,20 @@ class QuestionViewsTest {
         float[] batches = runs.batchLosses(me, run.id());
         assertThat(batches).hasSize((int) run.totalSteps());
         ChartSeries drawn = loss.chart.series().getFirst();
-        assertThat(drawn.size()).isEqualTo(Math.min(batches.length, MinMaxReduction.MAX_POINTS));
+        assertThat(batches.length).isGreaterThan(MinMaxReduction.MAX_POINTS);
+        assertThat(drawn.size()).isLessThanOrEqualTo(MinMaxReduction.MAX_POINTS);
+        float lowest = Float.POSITIVE_INFINITY;
+        float highest = Float.NEGATIVE_INFINITY;
+        for (float batch : batches) {
+            lowest = Math.min(lowest, batch);
+            highest = Math.max(highest, batch);
+        }
+        List<Double> drawnLosses = new java.util.ArrayList<>();
         for (int i = 0; i < drawn.size(); i++) {
             assertThat(drawn.xy()[2 * i + 1]).isEqualTo(batches[(int) drawn.xy()[2 * i] - 1]);
+            drawnLosses.add(drawn.xy()[2 * i + 1]);
         }
+        assertThat(drawnLosses).contains((double) lowest, (double) highest);
         assertThat(drawn.xy()[drawn.xy().length - 1]).isEqualTo(batches[batches.length - 1]);
         String csv = download(loss.csv, loss);
         List<String> rows = csv.lines().toList();
