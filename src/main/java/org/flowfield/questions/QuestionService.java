@@ -1,10 +1,10 @@
 package org.flowfield.questions;
 
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 import java.util.function.DoubleConsumer;
 import java.util.stream.DoubleStream;
 import java.util.stream.IntStream;
@@ -49,8 +49,13 @@ import org.springframework.stereotype.Service;
  * It then returns a future of the answer: answers are kept per (run, question, parameters) and
  * computed once; light ones (tens of milliseconds) on the caller's thread, so the future is complete
  * on return; heavy ones (density map, Δt sweep, flow progression, class samples, the bonus) on the
- * {@code flowfield.questions.threads} question workers. The
- * progress listener, which may be null, is told the fraction done (0..1), ending with 1.
+ * {@code flowfield.questions.threads} question workers, taken round robin across the people waiting
+ * ({@link FairQueue}). A new heavy computation is charged to the viewer who starts it, at most
+ * {@link QuestionLimits#computationsPerPerson()} per window ({@link QuestionLimitException} beyond);
+ * kept answers and computations already under way are shared and cost nothing. The progress
+ * listener, which may be null, is told the fraction done (0..1), ending with 1. Cancelling the
+ * returned future means the caller no longer waits: their listener is dropped, and a computation
+ * nobody waits for is withdrawn or stopped.
  *
  * <p>Answers are deterministic: every random draw has a fixed seed, so a run and parameters give
  * the same numbers on every call. Points are in the run's standardised coordinates unless a
@@ -63,14 +68,12 @@ public class QuestionService {
     public static final int DEFAULT_CACHE_ENTRIES = 64;
 
     private final RunService runs;
-    private final QuestionWorkers workers;
     private final QuestionCache cache;
 
-    QuestionService(RunService runs, QuestionWorkers workers,
+    QuestionService(RunService runs, QuestionWorkers workers, QuestionLimits limits,
             @Value("${flowfield.questions.cache-entries:" + DEFAULT_CACHE_ENTRIES + "}") int cacheEntries) {
         this.runs = runs;
-        this.workers = workers;
-        this.cache = new QuestionCache(cacheEntries);
+        this.cache = new QuestionCache(cacheEntries, workers.queue(), new ComputationAllowance(limits, Clock.systemUTC()));
     }
 
     // §3.3 normalizing flow
@@ -252,13 +255,13 @@ public class QuestionService {
     /** The kept answer to the question with these parameters (null allowed), or a new computation of it. */
     private <R> CompletableFuture<R> answer(
             UUID viewerId, Run run, Question question, List<?> parameters, DoubleConsumer progress, Computation<R> computation) {
-        Executor executor = question.heavy() ? workers::execute : Runnable::run;
-        return cache.get(new QuestionCache.Key(run.id(), question, parameters), progress, reporter -> {
+        return cache.get(new QuestionCache.Key(run.id(), question, parameters), viewerId, progress, reporter -> {
             Checkpoint checkpoint = runs.finalCheckpoint(viewerId, run.id());
             try (FlowModel model = ModelFactory.restore(checkpoint)) {
+                reporter.accept(0); // stops here when nobody waits any more
                 return computation.compute(model, checkpoint, reporter);
             }
-        }, executor);
+        });
     }
 
     /** A question's parameters as a cache key: compared by content, nulls allowed. */
@@ -277,5 +280,10 @@ public class QuestionService {
     /** Answers kept now (for tests and monitoring). */
     int cachedAnswers() {
         return cache.size();
+    }
+
+    /** Callers waiting for answers now, with their progress listeners (for tests and monitoring). */
+    int waitingCallers() {
+        return cache.waiters();
     }
 }

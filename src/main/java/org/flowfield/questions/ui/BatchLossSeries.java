@@ -3,8 +3,13 @@ package org.flowfield.questions.ui;
 import java.util.List;
 import org.flowfield.ui.chart.ChartLayout;
 import org.flowfield.ui.chart.ChartSeries;
+import org.flowfield.ui.chart.MinMaxReduction;
 
-/** §4.3 Q1's loss of every training batch (Eq. 16), in step order, as the run recorded it. */
+/**
+ * §4.3 Q1's loss of every training batch (Eq. 16), in step order, as the run recorded it: on the
+ * screen reduced to its envelope ({@link MinMaxReduction}), in the CSV download complete
+ * ({@link BatchLossCsv}).
+ */
 final class BatchLossSeries {
 
     static final String COLOUR = "#5b6ee1";
@@ -17,7 +22,7 @@ final class BatchLossSeries {
                 .withFileName("q1-loss-per-batch");
     }
 
-    /** @param losses the loss of step i + 1 at index i */
+    /** @param losses the loss of step i + 1 at index i; a long run's reduced to {@link MinMaxReduction#MAX_POINTS} */
     static List<ChartSeries> of(float[] losses) {
         double[] step = new double[losses.length];
         double[] loss = new double[losses.length];
@@ -25,6 +30,6 @@ final class BatchLossSeries {
             step[i] = i + 1;
             loss[i] = losses[i];
         }
-        return List.of(ChartSeries.line("loss", COLOUR, step, loss));
+        return List.of(MinMaxReduction.line("loss", COLOUR, step, loss));
     }
 }

@@ -33,6 +33,8 @@ class FmProgressionPanel extends QuestionPanel {
     }
 
     private void show(FlowProgression answer) {
+        panels.removeAll();
+        charts.clear();
         for (int frame : answer.panelFrames()) {
             FlowChart chart = QuestionCharts.panel("Q2: " + label(answer.frameTimes()[frame]));
             chart.draw(QuestionCharts.samples("points", answer.frames()[frame], answer.classes()));

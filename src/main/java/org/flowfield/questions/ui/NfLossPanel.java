@@ -6,6 +6,7 @@ import org.flowfield.runs.EpochRecord;
 import org.flowfield.ui.chart.ChartLayout;
 import org.flowfield.ui.chart.ChartSeries;
 import org.flowfield.ui.chart.FlowChart;
+import org.flowfield.ui.chart.MinMaxReduction;
 
 /** §3.3 Q1: the validation loss per epoch, with its log-determinant and log p_z parts as separate lines. */
 class NfLossPanel extends QuestionPanel {
@@ -52,8 +53,8 @@ class NfLossPanel extends QuestionPanel {
             logDet[i] = record.validationLogDet();
             logPz[i] = record.validationLogPz();
         }
-        return List.of(ChartSeries.line("validation loss", LOSS_COLOUR, epoch, loss),
-                ChartSeries.line("log det", LOG_DET_COLOUR, epoch, logDet),
-                ChartSeries.line("log p_z", LOG_PZ_COLOUR, epoch, logPz));
+        return List.of(MinMaxReduction.line("validation loss", LOSS_COLOUR, epoch, loss),
+                MinMaxReduction.line("log det", LOG_DET_COLOUR, epoch, logDet),
+                MinMaxReduction.line("log p_z", LOG_PZ_COLOUR, epoch, logPz));
     }
 }

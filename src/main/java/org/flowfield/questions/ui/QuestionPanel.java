@@ -1,15 +1,24 @@
 package org.flowfield.questions.ui;
 
 import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import java.util.function.DoubleConsumer;
+import org.flowfield.questions.QuestionLimitException;
+import org.flowfield.runs.RunNotFinishedException;
+import org.flowfield.runs.RunNotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One exercise question of a finished run: its heading, what it shows and in which coordinates,
@@ -17,12 +26,22 @@ import java.util.function.DoubleConsumer;
  * page builds it when its tab is first opened). Heavy answers come back on a question worker: the
  * panel shows a progress bar fed by the service's progress callback and draws when the answer
  * arrives, both through {@link UI#access}, so the page never waits on the computation.
+ *
+ * <p>When the panel is detached (another tab, another page, a closed browser) it stops waiting for
+ * the answers still coming, so the service holds nothing of the page and drops computations nobody
+ * waits for; on its next attach it asks again.
  */
 abstract class QuestionPanel extends VerticalLayout {
+
+    static final String FAILED = "This answer could not be computed because of an error on the server; "
+            + "it has been logged. Please try again later.";
+
+    private static final Logger log = LoggerFactory.getLogger(QuestionPanel.class);
 
     protected final QuestionContext context;
     final ProgressBar progress = new ProgressBar();
     final Paragraph problem = new Paragraph();
+    private final List<CompletableFuture<?>> awaited = new ArrayList<>();
     private boolean loaded;
 
     QuestionPanel(QuestionContext context, String heading, String description) {
@@ -45,7 +64,18 @@ abstract class QuestionPanel extends VerticalLayout {
     protected void onAttach(AttachEvent attachEvent) {
         if (!loaded) {
             loaded = true;
-            load();
+            attempt(this::load);
+        }
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detachEvent) {
+        if (!awaited.isEmpty()) {
+            List<CompletableFuture<?>> stopped = List.copyOf(awaited);
+            awaited.clear();
+            stopped.forEach(future -> future.cancel(false));
+            progress.setVisible(false);
+            loaded = false;
         }
     }
 
@@ -63,7 +93,16 @@ abstract class QuestionPanel extends VerticalLayout {
         }
         UI ui = UI.getCurrent();
         progress.setVisible(true);
-        future.whenComplete((answer, failure) -> ui.access(() -> finish(future, render)));
+        awaited.add(future);
+        future.whenComplete((answer, failure) -> {
+            if (!future.isCancelled()) {
+                ui.access(() -> {
+                    if (awaited.remove(future)) {
+                        finish(future, render);
+                    }
+                });
+            }
+        });
     }
 
     /** A progress callback for the service: moves the bar through {@link UI#access}, from any thread. */
@@ -79,10 +118,8 @@ abstract class QuestionPanel extends VerticalLayout {
         try {
             problem.setVisible(false);
             request.run();
-        } catch (IllegalArgumentException e) { // InvalidQuestionInputException included
+        } catch (IllegalArgumentException | QuestionLimitException e) { // InvalidQuestionInputException included
             showProblem(e.getMessage());
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            showProblem("The server is busy answering other questions; please try again in a minute.");
         }
     }
 
@@ -92,16 +129,25 @@ abstract class QuestionPanel extends VerticalLayout {
     }
 
     private <T> void finish(CompletableFuture<T> future, Consumer<T> render) {
-        progress.setVisible(false);
+        progress.setVisible(!awaited.isEmpty());
         T answer;
         try {
             answer = future.join();
-        } catch (CompletionException | java.util.concurrent.CancellationException e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            showProblem("This answer could not be computed: " + cause.getMessage());
+        } catch (CompletionException | CancellationException e) {
+            showProblem(explanation(e.getCause() == null ? e : e.getCause()));
             return;
         }
         problem.setVisible(false);
         render.accept(answer);
+    }
+
+    /** A failure in the user's words: the service's own messages as they are, anything else as a server error. */
+    private static String explanation(Throwable failure) {
+        if (failure instanceof IllegalArgumentException || failure instanceof RunNotFoundException
+                || failure instanceof RunNotFinishedException) {
+            return "This answer could not be computed: " + failure.getMessage();
+        }
+        log.error("a question's answer failed", failure);
+        return FAILED;
     }
 }

@@ -6,10 +6,12 @@ import org.flowfield.flows.ModelFamily;
 import org.flowfield.runs.LossPoint;
 import org.flowfield.ui.chart.ChartLayout;
 import org.flowfield.ui.chart.ChartSeries;
+import org.flowfield.ui.chart.MinMaxReduction;
 
 /**
  * The training-loss chart's series: the loss, and for normalizing flows its two parts, the mean
- * log-determinant and the mean log p_z (Eq. 9: loss = −(log p_z + log det)).
+ * log-determinant and the mean log p_z (Eq. 9: loss = −(log p_z + log det)), each reduced to at
+ * most {@link MinMaxReduction#MAX_POINTS} points ({@link MinMaxReduction}), however long the run.
  */
 final class LossSeries {
 
@@ -18,6 +20,18 @@ final class LossSeries {
     static final String LOG_PZ_COLOUR = "#3aa17e";
 
     private LossSeries() {}
+
+    /**
+     * A live chart is redrawn once the run has added this fraction (1/n) of the points drawn, so
+     * that a long run costs each viewer O(log points) redraws of at most MAX_POINTS points each,
+     * not one redraw per progress report.
+     */
+    static final int LIVE_REDRAW_GROWTH = 50;
+
+    /** Whether a live chart showing {@code drawn} points (-1: none yet) should be redrawn now that there are {@code now}. */
+    static boolean liveRedrawDue(int drawn, int now) {
+        return drawn < 0 || now < drawn || now - drawn >= Math.max(1, drawn / LIVE_REDRAW_GROWTH);
+    }
 
     static ChartLayout layout(ModelFamily family) {
         String quantity = family == ModelFamily.NORMALIZING_FLOW ? "nats per point" : "mean squared error";
@@ -38,11 +52,11 @@ final class LossSeries {
             logPz[i] = point.logPz();
         }
         List<ChartSeries> series = new ArrayList<>();
-        series.add(ChartSeries.line(family == ModelFamily.NORMALIZING_FLOW ? "loss (negative log-likelihood)" : "loss",
+        series.add(MinMaxReduction.line(family == ModelFamily.NORMALIZING_FLOW ? "loss (negative log-likelihood)" : "loss",
                 LOSS_COLOUR, step, loss));
         if (family == ModelFamily.NORMALIZING_FLOW) {
-            series.add(ChartSeries.line("log det", LOG_DET_COLOUR, step, logDet));
-            series.add(ChartSeries.line("log p_z", LOG_PZ_COLOUR, step, logPz));
+            series.add(MinMaxReduction.line("log det", LOG_DET_COLOUR, step, logDet));
+            series.add(MinMaxReduction.line("log p_z", LOG_PZ_COLOUR, step, logPz));
         }
         return series;
     }

@@ -66,7 +66,8 @@ class TrainingPanel extends VerticalLayout {
         progress.setValue(run.status() == RunStatus.FINISHED ? 1 : frame.fractionDone());
         progressText.setText(progressLine(frame));
         List<CompletableFuture<Void>> drawn = new ArrayList<>();
-        if (frame.loss().size() != drawnLossPoints) {
+        if (frame.loss().size() != drawnLossPoints
+                && (run.status() != RunStatus.RUNNING || LossSeries.liveRedrawDue(drawnLossPoints, frame.loss().size()))) {
             drawnLossPoints = frame.loss().size();
             drawn.add(lossChart.draw(LossSeries.of(run.config().family(), frame.loss())));
         }

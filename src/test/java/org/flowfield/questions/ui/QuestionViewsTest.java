@@ -6,6 +6,13 @@ import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.Routes;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.server.VaadinService;
+import com.vaadin.flow.server.VaadinServletRequest;
+import com.vaadin.flow.server.VaadinServletResponse;
+import com.vaadin.flow.server.VaadinServletService;
+import com.vaadin.flow.server.VaadinSession;
+import com.vaadin.flow.server.streams.DownloadEvent;
+import com.vaadin.flow.server.streams.DownloadHandler;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -37,11 +44,14 @@ import org.flowfield.training.ModelFactory;
 import org.flowfield.ui.chart.ChartKind;
 import org.flowfield.ui.chart.ChartSeries;
 import org.flowfield.ui.chart.FlowChart;
+import org.flowfield.ui.chart.MinMaxReduction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
@@ -122,6 +132,17 @@ class QuestionViewsTest {
 
     private static List<String> names(FlowChart chart) {
         return chart.series().stream().map(ChartSeries::name).toList();
+    }
+
+    /** What the browser receives from a download handler, through a real servlet response. */
+    private static String download(DownloadHandler handler, Component owner) throws Exception {
+        VaadinServletService service = (VaadinServletService) VaadinService.getCurrent();
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        handler.handleDownloadRequest(new DownloadEvent(new VaadinServletRequest(new MockHttpServletRequest(), service),
+                new VaadinServletResponse(response, service), VaadinSession.getCurrent(), owner.getElement()));
+        assertThat(response.getContentType()).startsWith("text/csv");
+        assertThat(response.getHeader("Content-Disposition")).contains(BatchLossCsv.FILE_NAME);
+        return response.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     @Test
@@ -247,8 +268,30 @@ class QuestionViewsTest {
         FmLossPanel loss = tab(view, "Q1: Loss", FmLossPanel.class);
         float[] batches = runs.batchLosses(me, run.id());
         assertThat(batches).hasSize((int) run.totalSteps());
-        assertThat(loss.chart.series().getFirst().size()).isEqualTo(batches.length);
-        assertThat(loss.chart.series().getFirst().xy()[2 * 1000 + 1]).isEqualTo(batches[1000]);
+        ChartSeries drawn = loss.chart.series().getFirst();
+        assertThat(batches.length).isGreaterThan(MinMaxReduction.MAX_POINTS);
+        assertThat(drawn.size()).isLessThanOrEqualTo(MinMaxReduction.MAX_POINTS);
+        float lowest = Float.POSITIVE_INFINITY;
+        float highest = Float.NEGATIVE_INFINITY;
+        for (float batch : batches) {
+            lowest = Math.min(lowest, batch);
+            highest = Math.max(highest, batch);
+        }
+        List<Double> drawnLosses = new java.util.ArrayList<>();
+        for (int i = 0; i < drawn.size(); i++) {
+            assertThat(drawn.xy()[2 * i + 1]).isEqualTo(batches[(int) drawn.xy()[2 * i] - 1]);
+            drawnLosses.add(drawn.xy()[2 * i + 1]);
+        }
+        assertThat(drawnLosses).contains((double) lowest, (double) highest);
+        assertThat(drawn.xy()[drawn.xy().length - 1]).isEqualTo(batches[batches.length - 1]);
+        String csv = download(loss.csv, loss);
+        List<String> rows = csv.lines().toList();
+        assertThat(rows.getFirst()).isEqualTo("step,loss");
+        assertThat(rows).hasSize(batches.length + 1);
+        for (int i = 0; i < batches.length; i++) {
+            assertThat(rows.get(i + 1)).isEqualTo((i + 1) + "," + batches[i]);
+            assertThat(Float.parseFloat(rows.get(i + 1).split(",")[1])).isEqualTo(batches[i]);
+        }
 
         FmProgressionPanel progression = tab(view, "Q2: Flow progression", FmProgressionPanel.class);
         settle(() -> progression.charts.size() == 6);
