@@ -80,7 +80,7 @@ public class AdminView extends VerticalLayout implements BeforeEnterObserver {
         waiting.addColumn(run -> overview.ownerOf(run)).setHeader("Owner");
         waiting.addColumn(run -> run.config().family().title()).setHeader("Model");
         waiting.addColumn(run -> WHEN.format(run.createdAt())).setHeader("Queued (UTC)");
-        waiting.addComponentColumn(this::cancelButton).setHeader("");
+        waiting.addComponentColumn(this::cancelButton).setHeader("").setKey("cancel");
         waiting.setAllRowsVisible(true);
         training.addColumn(row -> row.pack().device()).setHeader("Device");
         training.addColumn(row -> row.pack().packId() == null ? "" : "pack " + row.pack().packId().toString().substring(0, 8)
@@ -88,12 +88,12 @@ public class AdminView extends VerticalLayout implements BeforeEnterObserver {
         training.addColumn(row -> row.run().name()).setHeader("Run").setFlexGrow(2);
         training.addColumn(row -> overview.ownerOf(row.run())).setHeader("Owner");
         training.addColumn(row -> String.format("%,d / %,d steps", row.run().stepsDone(), row.run().totalSteps())).setHeader("Progress");
-        training.addComponentColumn(row -> cancelButton(row.run())).setHeader("");
+        training.addComponentColumn(row -> cancelButton(row.run())).setHeader("").setKey("cancel");
         training.setAllRowsVisible(true);
         accounts.addColumn(listed -> listed.account().username()).setHeader("Account").setFlexGrow(2);
         accounts.addColumn(listed -> WHEN.format(listed.account().createdAt())).setHeader("Signed up (UTC)");
         accounts.addColumn(listed -> listed.disabled() ? "disabled" : "active").setHeader("Status");
-        accounts.addComponentColumn(this::accountButton).setHeader("");
+        accounts.addComponentColumn(this::accountButton).setHeader("").setKey("action");
         accounts.setAllRowsVisible(true);
         limits.setPadding(false);
         Button reload = new Button("Refresh", click -> refresh());

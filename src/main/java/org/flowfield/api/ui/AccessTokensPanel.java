@@ -40,7 +40,7 @@ public class AccessTokensPanel extends VerticalLayout {
         grid.addColumn(AccessToken::name).setHeader("Name").setFlexGrow(2);
         grid.addColumn(token -> when(token.createdAt())).setHeader("Created");
         grid.addColumn(token -> token.lastUsedAt() == null ? "never" : when(token.lastUsedAt())).setHeader("Last used");
-        grid.addComponentColumn(this::revokeButton).setHeader("");
+        grid.addComponentColumn(this::revokeButton).setHeader("").setKey("revoke");
         grid.setAllRowsVisible(true);
         name.setMaxLength(AccessTokenService.MAX_NAME_LENGTH);
         name.setPlaceholder("e.g. seed sweep notebook");
