@@ -31,7 +31,8 @@ import org.springframework.context.ApplicationContext;
     "flowfield.data-dir=./target/test-data/api-${random.uuid}",
     "flowfield.queue.slots=2",
     "flowfield.queue.dispatch-interval-ms=200",
-    "flowfield.accounts.bcrypt-strength=4"
+    "flowfield.accounts.bcrypt-strength=4",
+    "flowfield.admin.accounts=api-admin"
 })
 class ApiAccessMatrixTest {
 

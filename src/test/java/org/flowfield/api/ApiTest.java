@@ -26,7 +26,8 @@ import tools.jackson.databind.JsonNode;
     "flowfield.data-dir=./target/test-data/api-${random.uuid}",
     "flowfield.queue.slots=2",
     "flowfield.queue.dispatch-interval-ms=200",
-    "flowfield.accounts.bcrypt-strength=4"
+    "flowfield.accounts.bcrypt-strength=4",
+    "flowfield.admin.accounts=api-admin"
 })
 class ApiTest {
 
