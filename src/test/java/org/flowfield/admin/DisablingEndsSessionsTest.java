@@ -19,7 +19,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** Over real HTTP: a user logged in with the log-in form is logged out when an administrator disables the account. */
+/**
+ * Over real HTTP: a user logged in with the log-in form (whose session does not open the API) is
+ * logged out when an administrator disables the account.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "flowfield.data-dir=./target/test-data/api-${random.uuid}",
     "flowfield.queue.slots=2",
@@ -71,6 +74,7 @@ class DisablingEndsSessionsTest {
         UUID student = accounts.signUp(username, PASSWORD).id();
         assertThat(logIn(username)).isEqualTo("/");
         assertThat(get("/").statusCode()).as("logged in").isEqualTo(200);
+        assertThat(get("/api/runs").statusCode()).as("a log-in cookie opens nothing in the API").isEqualTo(401);
 
         AccountDisabling disabled = admin.disable(administrator, student);
 
