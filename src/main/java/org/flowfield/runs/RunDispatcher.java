@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.flowfield.queue.FairOrder;
-import org.flowfield.queue.QueueLimits;
+import org.flowfield.queue.CurrentQueueLimits;
 import org.flowfield.queue.QueuedRun;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -23,12 +23,12 @@ class RunDispatcher {
 
     private final RunRepository runs;
     private final RunFiles files;
-    private final QueueLimits limits;
+    private final CurrentQueueLimits limits;
     private final TrainingJobs jobs;
     private final ActiveTrainings active;
     private final Clock clock;
 
-    RunDispatcher(RunRepository runs, RunFiles files, QueueLimits limits, TrainingJobs jobs, ActiveTrainings active, Clock clock) {
+    RunDispatcher(RunRepository runs, RunFiles files, CurrentQueueLimits limits, TrainingJobs jobs, ActiveTrainings active, Clock clock) {
         this.runs = runs;
         this.files = files;
         this.limits = limits;
@@ -44,7 +44,7 @@ class RunDispatcher {
             return;
         }
         runs.lockQueue();
-        int free = limits.freeSlots((int) runs.countRunning());
+        int free = limits.get().freeSlots((int) runs.countRunning());
         if (free == 0) {
             return;
         }

@@ -11,7 +11,7 @@ import org.flowfield.training.CheckpointFile;
 import org.flowfield.training.export.BatchLossFile;
 import org.flowfield.training.export.SampleSnapshot;
 import org.flowfield.queue.QueueAdmission;
-import org.flowfield.queue.QueueLimits;
+import org.flowfield.queue.CurrentQueueLimits;
 import org.flowfield.runs.live.RunUpdate;
 import org.flowfield.runs.live.RunUpdates;
 import org.flowfield.runs.settings.RunSettings;
@@ -31,16 +31,16 @@ public class RunService {
 
     private final RunRepository runs;
     private final RunFiles files;
-    private final QueueAdmission admission;
+    private final CurrentQueueLimits limits;
     private final Clock clock;
     private final RunUpdates updates;
     private final TrainingJobs jobs;
 
-    RunService(RunRepository runs, RunFiles files, QueueLimits limits, Clock clock, RunUpdates updates, TrainingJobs jobs) {
+    RunService(RunRepository runs, RunFiles files, CurrentQueueLimits limits, Clock clock, RunUpdates updates, TrainingJobs jobs) {
         this.jobs = jobs;
         this.runs = runs;
         this.files = files;
-        this.admission = new QueueAdmission(limits);
+        this.limits = limits;
         this.clock = clock;
         this.updates = updates;
     }
@@ -76,7 +76,7 @@ public class RunService {
     public Run queue(UUID ownerId, RunSettings settings) {
         TrainingConfig config = RunSettingsMapper.toTrainingConfig(settings);
         runs.lockOwner(ownerId);
-        admission.requireRoom(ownerId.toString(), runs.countQueued(ownerId));
+        new QueueAdmission(limits.get()).requireRoom(ownerId.toString(), runs.countQueued(ownerId));
         Run run = new Run(UUID.randomUUID(), ownerId, settings.getName().strip(), config, RunStatus.QUEUED, null, null,
                 clock.instant(), null, null, false, 0, config.totalSteps(), null, false, 0, null);
         runs.insert(run);
@@ -177,6 +177,13 @@ public class RunService {
         if (!run.ownerId().equals(viewerId)) {
             return run;
         }
+        stop(run);
+        return runs.findOwned(runId, viewerId).orElseThrow(() -> new RunNotFoundException(runId));
+    }
+
+    /** What {@link #cancel} does to a run, once the caller was found to be allowed to. */
+    void stop(Run run) {
+        UUID runId = run.id();
         if (run.status() == RunStatus.QUEUED) {
             runs.transition(runId, RunStatus.QUEUED, RunStatus.CANCELLED, clock.instant());
             updates.publish(new RunUpdate.StatusChanged(runId));
@@ -187,6 +194,5 @@ public class RunService {
                 updates.publish(new RunUpdate.StatusChanged(runId));
             }
         }
-        return runs.findOwned(runId, viewerId).orElseThrow(() -> new RunNotFoundException(runId));
     }
 }

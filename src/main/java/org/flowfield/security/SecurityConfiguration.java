@@ -1,6 +1,7 @@
 package org.flowfield.security;
 
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import org.flowfield.accounts.AccountDirectory;
 import org.flowfield.accounts.AccountService;
 import org.flowfield.accounts.ui.LoginView;
 import org.springframework.context.annotation.Bean;
@@ -31,9 +32,9 @@ class SecurityConfiguration {
     }
 
     @Bean
-    UserDetailsService userDetailsService(AccountService accounts) {
+    UserDetailsService userDetailsService(AccountService accounts, AccountDirectory directory) {
         return username -> accounts.credentialsOf(username)
-                .filter(credentials -> !credentials.id().equals(AccountService.REFERENCE_ACCOUNT_ID))
+                .filter(credentials -> !credentials.id().equals(AccountService.REFERENCE_ACCOUNT_ID) && !directory.isDisabled(credentials.id()))
                 .map(credentials -> User.withUsername(credentials.username()).password(credentials.passwordHash()).roles("USER").build())
                 .orElseThrow(() -> new UsernameNotFoundException("no such account"));
     }

@@ -1,0 +1,30 @@
+package org.flowfield.admin;
+
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.flowfield.accounts.AccountRules;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who administers the server: the accounts named in {@code flowfield.admin.accounts}, a
+ * comma-separated list of usernames in any case (empty by default: nobody). Named accounts that do
+ * not exist yet become administrators when they sign up.
+ */
+@Component
+class Administrators {
+
+    private final Set<String> usernames;
+
+    Administrators(@Value("${flowfield.admin.accounts:}") String accounts) {
+        this.usernames = Arrays.stream(accounts.split(","))
+                .map(AccountRules::normalizeUsername)
+                .filter(name -> !name.isEmpty())
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    boolean includes(String username) {
+        return username != null && usernames.contains(AccountRules.normalizeUsername(username));
+    }
+}

@@ -1,0 +1,204 @@
+package org.flowfield.api;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.flowfield.flows.ModelFamily;
+import org.flowfield.runs.settings.FieldError;
+import org.flowfield.runs.settings.InvalidRunSettingsException;
+import org.flowfield.runs.settings.RunPreset;
+import org.flowfield.runs.settings.RunSettings;
+import org.flowfield.runs.settings.RunSettingsValidator;
+import org.flowfield.training.LearningRateSchedule;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A run's settings as the API's JSON: an object with the run form's fields under their property
+ * names ({@link RunSettings#ALL_FIELDS}), plus an optional {@value #PRESET}. The preset (by
+ * default the exercise's defaults) of the given family fills every field the request leaves out,
+ * as the form starts from a preset; the family is {@code nf}, {@code fm} or {@code cfm} (or its
+ * enum name). A value of the wrong type, an unknown field or an unknown preset is reported per
+ * field, together with whatever the validator finds wrong with the other fields.
+ */
+final class RunSettingsJson {
+
+    /** The preset the request starts from: EXERCISE_DEFAULTS, QUICK or SMOKE. */
+    static final String PRESET = "preset";
+
+    private static final Set<String> INTEGER_FIELDS = Set.of(RunSettings.POINTS, RunSettings.EPOCHS, RunSettings.BATCH_SIZE,
+            RunSettings.COUPLING_LAYERS, RunSettings.NF_HIDDEN_WIDTH, RunSettings.NF_LINEAR_LAYERS,
+            RunSettings.FM_HIDDEN_WIDTH, RunSettings.FM_LINEAR_LAYERS, RunSettings.EMBEDDING_DIM);
+    private static final Set<String> DECIMAL_FIELDS = Set.of(RunSettings.LEARNING_RATE, RunSettings.SIGMA_MIN, RunSettings.LEAKY_SLOPE);
+
+    private RunSettingsJson() {}
+
+    /**
+     * The settings a request asks for, not yet validated as a whole (the run service does that).
+     *
+     * @throws InvalidRunSettingsException listing every field of the wrong type or unknown, and
+     *     every problem the validator finds with the others, in the order of the form
+     * @throws InvalidRequestException when the body is not a JSON object
+     */
+    static RunSettings read(JsonNode body) {
+        if (body == null || !body.isObject()) {
+            throw new InvalidRequestException("The request body must be a JSON object of run settings");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        ModelFamily family = body.has(RunSettings.FAMILY) ? family(body.get(RunSettings.FAMILY), errors) : null;
+        if (!body.has(RunSettings.FAMILY)) {
+            errors.add(new FieldError(RunSettings.FAMILY, RunSettings.labelOf(RunSettings.FAMILY) + " is required: nf, fm or cfm"));
+        }
+        RunPreset preset = body.has(PRESET) ? preset(body.get(PRESET), errors) : RunPreset.EXERCISE_DEFAULTS;
+        RunSettings settings = (preset == null ? RunPreset.EXERCISE_DEFAULTS : preset)
+                .settings(family == null ? ModelFamily.NORMALIZING_FLOW : family);
+        settings.setFamily(family);
+        for (String field : body.propertyNames()) {
+            if (!field.equals(RunSettings.FAMILY) && !field.equals(PRESET)) {
+                set(settings, field, body.get(field), errors);
+            }
+        }
+        if (errors.isEmpty()) {
+            return settings;
+        }
+        Set<String> reported = errors.stream().map(FieldError::field).collect(Collectors.toSet());
+        RunSettingsValidator.validate(settings).stream().filter(error -> !reported.contains(error.field())).forEach(errors::add);
+        List<String> order = new ArrayList<>(List.of(PRESET));
+        order.addAll(RunSettings.ALL_FIELDS);
+        errors.sort(Comparator.comparingInt(error -> order.contains(error.field()) ? order.indexOf(error.field()) : order.size()));
+        throw new InvalidRunSettingsException(errors);
+    }
+
+    /** A run's settings as JSON: the fields its family uses, in the order of the form. */
+    static Map<String, Object> write(RunSettings settings) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        for (String field : RunSettings.fieldsFor(settings.getFamily())) {
+            json.put(field, switch (field) {
+                case RunSettings.NAME -> settings.getName();
+                case RunSettings.FAMILY -> settings.getFamily().code();
+                case RunSettings.POINTS -> settings.getPoints();
+                case RunSettings.EPOCHS -> settings.getEpochs();
+                case RunSettings.BATCH_SIZE -> settings.getBatchSize();
+                case RunSettings.LEARNING_RATE -> settings.getLearningRate();
+                case RunSettings.SCHEDULE -> settings.getSchedule().name();
+                case RunSettings.SEED -> settings.getSeed();
+                case RunSettings.COUPLING_LAYERS -> settings.getCouplingLayers();
+                case RunSettings.NF_HIDDEN_WIDTH -> settings.getNfHiddenWidth();
+                case RunSettings.NF_LINEAR_LAYERS -> settings.getNfLinearLayers();
+                case RunSettings.FM_HIDDEN_WIDTH -> settings.getFmHiddenWidth();
+                case RunSettings.FM_LINEAR_LAYERS -> settings.getFmLinearLayers();
+                case RunSettings.EMBEDDING_DIM -> settings.getEmbeddingDim();
+                case RunSettings.SIGMA_MIN -> settings.getSigmaMin();
+                case RunSettings.MINIBATCH_OPTIMAL_TRANSPORT -> settings.getMinibatchOptimalTransport();
+                case RunSettings.LEAKY_SLOPE -> settings.getLeakySlope();
+                default -> throw new IllegalStateException("unknown run setting " + field);
+            });
+        }
+        return json;
+    }
+
+    private static ModelFamily family(JsonNode value, List<FieldError> errors) {
+        String text = value.isString() ? value.stringValue().strip() : "";
+        for (ModelFamily family : ModelFamily.values()) {
+            if (family.code().equalsIgnoreCase(text) || family.name().equalsIgnoreCase(text)) {
+                return family;
+            }
+        }
+        errors.add(new FieldError(RunSettings.FAMILY, RunSettings.labelOf(RunSettings.FAMILY) + " must be one of nf, fm or cfm"));
+        return null;
+    }
+
+    private static RunPreset preset(JsonNode value, List<FieldError> errors) {
+        String text = value.isString() ? value.stringValue().strip().toUpperCase(Locale.ROOT).replace(' ', '_').replace('-', '_') : "";
+        for (RunPreset preset : RunPreset.values()) {
+            if (preset.name().equals(text)) {
+                return preset;
+            }
+        }
+        errors.add(new FieldError(PRESET, "Preset must be one of " + names(RunPreset.values())));
+        return null;
+    }
+
+    private static void set(RunSettings settings, String field, JsonNode value, List<FieldError> errors) {
+        if (!RunSettings.ALL_FIELDS.contains(field)) {
+            errors.add(new FieldError(field, "'" + field + "' is not a run setting; the settings are " + String.join(", ", RunSettings.ALL_FIELDS)));
+            return;
+        }
+        String label = RunSettings.labelOf(field);
+        if (value.isNull()) {
+            apply(settings, field, null);
+        } else if (field.equals(RunSettings.NAME)) {
+            if (value.isString()) {
+                settings.setName(value.stringValue());
+            } else {
+                errors.add(new FieldError(field, label + " must be text"));
+            }
+        } else if (INTEGER_FIELDS.contains(field)) {
+            if (value.isNumber() && value.canConvertToExactIntegral()) {
+                // beyond an int it is beyond every bound too: the validator then says which bound
+                BigInteger whole = value.bigIntegerValue();
+                apply(settings, field, whole.max(BigInteger.valueOf(Integer.MIN_VALUE)).min(BigInteger.valueOf(Integer.MAX_VALUE)).intValue());
+            } else {
+                errors.add(new FieldError(field, label + " must be a whole number"));
+            }
+        } else if (field.equals(RunSettings.SEED)) {
+            if (value.isNumber() && value.canConvertToExactIntegral() && value.bigIntegerValue().bitLength() < Long.SIZE) {
+                settings.setSeed(value.bigIntegerValue().longValue());
+            } else {
+                errors.add(new FieldError(field, label + " must be a whole number between 0 and " + String.format(Locale.ROOT, "%,d", Long.MAX_VALUE)));
+            }
+        } else if (DECIMAL_FIELDS.contains(field)) {
+            if (value.isNumber()) {
+                apply(settings, field, value.doubleValue());
+            } else {
+                errors.add(new FieldError(field, label + " must be a number"));
+            }
+        } else if (field.equals(RunSettings.MINIBATCH_OPTIMAL_TRANSPORT)) {
+            if (value.isBoolean()) {
+                settings.setMinibatchOptimalTransport(value.booleanValue());
+            } else {
+                errors.add(new FieldError(field, label + " must be true or false"));
+            }
+        } else if (field.equals(RunSettings.SCHEDULE)) {
+            LearningRateSchedule schedule = value.isString() ? Arrays.stream(LearningRateSchedule.values())
+                    .filter(choice -> choice.name().equalsIgnoreCase(value.stringValue().strip())).findFirst().orElse(null) : null;
+            if (schedule != null) {
+                settings.setSchedule(schedule);
+            } else {
+                errors.add(new FieldError(field, label + " must be one of " + names(LearningRateSchedule.values())));
+            }
+        }
+    }
+
+    private static void apply(RunSettings settings, String field, Object value) {
+        switch (field) {
+            case RunSettings.NAME -> settings.setName((String) value);
+            case RunSettings.POINTS -> settings.setPoints((Integer) value);
+            case RunSettings.EPOCHS -> settings.setEpochs((Integer) value);
+            case RunSettings.BATCH_SIZE -> settings.setBatchSize((Integer) value);
+            case RunSettings.LEARNING_RATE -> settings.setLearningRate((Double) value);
+            case RunSettings.SCHEDULE -> settings.setSchedule((LearningRateSchedule) value);
+            case RunSettings.SEED -> settings.setSeed((Long) value);
+            case RunSettings.COUPLING_LAYERS -> settings.setCouplingLayers((Integer) value);
+            case RunSettings.NF_HIDDEN_WIDTH -> settings.setNfHiddenWidth((Integer) value);
+            case RunSettings.NF_LINEAR_LAYERS -> settings.setNfLinearLayers((Integer) value);
+            case RunSettings.FM_HIDDEN_WIDTH -> settings.setFmHiddenWidth((Integer) value);
+            case RunSettings.FM_LINEAR_LAYERS -> settings.setFmLinearLayers((Integer) value);
+            case RunSettings.EMBEDDING_DIM -> settings.setEmbeddingDim((Integer) value);
+            case RunSettings.SIGMA_MIN -> settings.setSigmaMin((Double) value);
+            case RunSettings.MINIBATCH_OPTIMAL_TRANSPORT -> settings.setMinibatchOptimalTransport((Boolean) value);
+            case RunSettings.LEAKY_SLOPE -> settings.setLeakySlope((Double) value);
+            default -> throw new IllegalStateException("unknown run setting " + field);
+        }
+    }
+
+    private static String names(Enum<?>[] values) {
+        return Arrays.stream(values).map(Enum::name).collect(Collectors.joining(", "));
+    }
+}
