@@ -1,0 +1,26 @@
+package org.flowfield.gallery.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Paragraph;
+
+/** A question before an action that cannot be undone: what it does, and a button that does it. */
+final class Confirmation {
+
+    private Confirmation() {}
+
+    static Dialog ask(String question, String consequences, String action, Runnable onConfirm) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle(question);
+        dialog.add(new Paragraph(consequences));
+        Button confirm = new Button(action, click -> {
+            dialog.close();
+            onConfirm.run();
+        });
+        confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
+        dialog.getFooter().add(new Button("Keep", click -> dialog.close()), confirm);
+        dialog.open();
+        return dialog;
+    }
+}
