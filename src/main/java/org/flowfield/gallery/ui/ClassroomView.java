@@ -42,6 +42,7 @@ import org.flowfield.runs.RunService;
 import org.flowfield.runs.RunStatus;
 import org.flowfield.runs.ui.RunView;
 import org.flowfield.security.CurrentAccount;
+import org.flowfield.ui.Confirmation;
 
 /**
  * A class: the gallery of runs its members shared with it (final samples and figures, sortable by

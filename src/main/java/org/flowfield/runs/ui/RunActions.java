@@ -10,22 +10,28 @@ import java.util.Map;
 import java.util.UUID;
 import org.flowfield.accounts.AccountService;
 import org.flowfield.classrooms.ClassroomService;
+import com.vaadin.flow.component.UI;
 import org.flowfield.runs.Run;
+import org.flowfield.runs.RunDeletion;
+import org.flowfield.runs.RunNotFoundException;
+import org.flowfield.ui.Confirmation;
 import org.flowfield.runs.RunSharingService;
 
 /**
- * What a viewer can do with a run besides watching it: fork it (anyone who sees it), and change
- * how it is shared (its owner).
+ * What a viewer can do with a run besides watching it: fork it (anyone who sees it), change how it
+ * is shared and delete it (its owner).
  */
 @org.springframework.stereotype.Component
 public class RunActions {
 
     private final RunSharingService sharing;
     private final ClassroomService classrooms;
+    private final RunDeletion deletion;
 
-    public RunActions(RunSharingService sharing, ClassroomService classrooms) {
+    public RunActions(RunSharingService sharing, ClassroomService classrooms, RunDeletion deletion) {
         this.sharing = sharing;
         this.classrooms = classrooms;
+        this.deletion = deletion;
     }
 
     /** The buttons for this run and viewer. */
@@ -39,8 +45,26 @@ public class RunActions {
         actions.addClassName("run-actions");
         if (run.ownerId().equals(viewerId) && !run.ownerId().equals(AccountService.REFERENCE_ACCOUNT_ID)) {
             SharingPanel panel = new SharingPanel(sharing, classrooms, run.id(), viewerId);
-            actions.add(panel);
+            Button delete = new Button(DELETE, click -> confirmDeletion(run, viewerId));
+            delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+            delete.addClassName("delete-run");
+            actions.add(panel, delete);
         }
         return actions;
+    }
+
+    static final String DELETE = "Delete run";
+
+    private void confirmDeletion(Run run, UUID ownerId) {
+        Confirmation.ask("Delete “" + run.name() + "”?", "Its settings, training record, samples and final model are removed "
+                + "for good, and whoever you shared it with no longer sees it."
+                + (run.status().terminal() ? "" : " It is cancelled first."), DELETE, () -> {
+                    try {
+                        deletion.delete(ownerId, run.id());
+                    } catch (RunNotFoundException alreadyGone) {
+                        // deleted meanwhile (another tab): the list is where the user goes either way
+                    }
+                    UI.getCurrent().navigate(RunsView.class);
+                });
     }
 }

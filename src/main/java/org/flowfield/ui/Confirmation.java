@@ -1,4 +1,4 @@
-package org.flowfield.gallery.ui;
+package org.flowfield.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -6,11 +6,12 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Paragraph;
 
 /** A question before an action that cannot be undone: what it does, and a button that does it. */
-final class Confirmation {
+public final class Confirmation {
 
     private Confirmation() {}
 
-    static Dialog ask(String question, String consequences, String action, Runnable onConfirm) {
+    /** Opens the question; {@code onConfirm} runs when the action's button is clicked. */
+    public static Dialog ask(String question, String consequences, String action, Runnable onConfirm) {
         Dialog dialog = new Dialog();
         dialog.setHeaderTitle(question);
         dialog.add(new Paragraph(consequences));
