@@ -8,16 +8,14 @@ import org.springframework.stereotype.Component;
  * training, finished, failed or cancelled), since each holds a folder of files; deleting a run
  * frees its place. A run's files are bounded by its settings' limits, so a number of runs bounds
  * the bytes too, and unlike bytes it is known before the run trains. The reference runs count for
- * nobody.
+ * nobody. Set by {@code flowfield.runs.max-stored-per-account}.
  */
 @Component
 class StorageQuota {
 
-    static final int DEFAULT_MAX_STORED_RUNS = 200;
-
     private final int maxStoredRuns;
 
-    StorageQuota(@Value("${flowfield.runs.max-stored-per-account:" + DEFAULT_MAX_STORED_RUNS + "}") int maxStoredRuns) {
+    StorageQuota(@Value("${flowfield.runs.max-stored-per-account}") int maxStoredRuns) {
         if (maxStoredRuns < 1) {
             throw new IllegalArgumentException("flowfield.runs.max-stored-per-account must be at least 1, not " + maxStoredRuns);
         }

@@ -4,6 +4,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 
 /** A question before an action that cannot be undone: what it does, and a button that does it. */
 public final class Confirmation {
@@ -20,7 +21,8 @@ public final class Confirmation {
             onConfirm.run();
         });
         confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
-        dialog.getFooter().add(new Button("Keep", click -> dialog.close()), confirm);
+        HorizontalLayout buttons = new HorizontalLayout(new Button("Keep", click -> dialog.close()), confirm);
+        dialog.add(buttons);
         dialog.open();
         return dialog;
     }

@@ -33,8 +33,6 @@ public class ClassroomsView extends VerticalLayout {
     final Button create = new Button("Create class");
     final TextField inviteCode = new TextField("Invite code");
     final Button join = new Button("Join class");
-    /** The question before joining, while it is asked. */
-    Dialog joining;
     private final ClassroomService classrooms;
     private final CurrentAccount current;
 
@@ -88,7 +86,6 @@ public class ClassroomsView extends VerticalLayout {
         }
         inviteCode.setInvalid(false);
         Dialog dialog = new Dialog();
-        joining = dialog;
         dialog.setHeaderTitle("Join “" + details.classroomName() + "”?");
         Paragraph teacher = new Paragraph("Its instructor is " + details.instructorUsername() + ".");
         Paragraph sees = new Paragraph(WhatTheInstructorSees.TEXT);
@@ -105,8 +102,7 @@ public class ClassroomsView extends VerticalLayout {
             }
         });
         confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.add(teacher, sees);
-        dialog.getFooter().add(new Button("Cancel", click -> dialog.close()), confirm);
+        dialog.add(teacher, sees, new HorizontalLayout(new Button("Cancel", click -> dialog.close()), confirm));
         dialog.open();
     }
 

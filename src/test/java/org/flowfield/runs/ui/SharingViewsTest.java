@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.Routes;
+import com.github.mvysny.kaributesting.v10.LocatorJ;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.H2;
 import java.util.List;
 import java.util.UUID;
@@ -178,5 +181,26 @@ class SharingViewsTest {
         assertThat(heading.getText()).isEqualTo("<b>my rings</b>");
         assertThat(heading.getElement().getChildCount()).isEqualTo(1);
         assertThat(heading.getElement().getChild(0).isTextNode()).as("a text node, never parsed as HTML").isTrue();
+    }
+
+    @Test
+    void theOwnerDeletesARunAfterConfirmingAndEveryOpenPageOfItClosesWhileOthersSeeNoButton() {
+        String missing = text(page(classmate, UUID.randomUUID().toString()));
+        logIn(owner);
+        sharing.shareWithClassroom(current.id(), run.id(), classroom.id());
+        RunView theirs = page(classmate, run.id().toString());
+        assertThat(LocatorJ._find(theirs, Button.class, spec -> spec.withText(RunActions.DELETE))).as("only its owner deletes it").isEmpty();
+        RunView mine = page(owner, run.id().toString());
+
+        LocatorJ._click(LocatorJ._get(mine, Button.class, spec -> spec.withText(RunActions.DELETE)));
+        assertThat(runs.find(current.id(), run.id())).as("nothing before the owner confirms").isPresent();
+        Dialog question = LocatorJ._get(Dialog.class);
+        assertThat(question.getHeaderTitle()).isEqualTo("Delete “<b>my rings</b>”?");
+        LocatorJ._click(LocatorJ._get(question, Button.class, spec -> spec.withText(RunActions.DELETE)));
+        MockVaadin.clientRoundtrip(false);
+
+        assertThat(runs.find(current.id(), run.id())).isEmpty();
+        assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getPath()).as("back to the runs list").isEmpty();
+        assertThat(text(theirs)).as("the classmate's open page").isEqualTo(missing);
     }
 }
