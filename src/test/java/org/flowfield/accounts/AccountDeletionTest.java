@@ -20,7 +20,6 @@ import org.flowfield.runs.settings.RunPresets;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -45,7 +44,6 @@ class AccountDeletionTest {
     @Autowired ChosenPointsService chosenPoints;
     @Autowired JdbcClient jdbc;
     @Autowired ApplicationContext context;
-    @Value("${flowfield.data-dir}") Path dataDirectory;
 
     String aliceName;
     UUID alice;
@@ -94,7 +92,7 @@ class AccountDeletionTest {
     }
 
     private Path folder(Run run) {
-        return dataDirectory.toAbsolutePath().normalize().resolve("runs").resolve(run.id().toString());
+        return FinishedRuns.folder(context, run.id());
     }
 
     @Test

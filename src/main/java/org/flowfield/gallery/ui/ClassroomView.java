@@ -5,6 +5,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridSortOrder;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -56,6 +57,7 @@ import org.flowfield.ui.Confirmation;
 public class ClassroomView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     static final String NOT_FOUND = "Class not found";
+    static final String LEFT = "You left the class";
     /** What a finished run's thumbnail says when its samples cannot be read. */
     static final String DAMAGED = "damaged: its samples cannot be read";
 
@@ -95,13 +97,7 @@ public class ClassroomView extends VerticalLayout implements BeforeEnterObserver
 
     /** Shows the class with this id (as the address gives it), or "not found". */
     public void show(String classroomIdText) {
-        removeAll();
-        gallery = null;
-        members = null;
-        queue = null;
-        inviteCode = null;
-        newInviteCode = null;
-        leave = null;
+        clear();
         try {
             UUID classroomId = UUID.fromString(classroomIdText);
             showClassroom(classrooms.find(current.id(), classroomId));
@@ -110,8 +106,18 @@ public class ClassroomView extends VerticalLayout implements BeforeEnterObserver
         }
     }
 
-    private void showNotFound() {
+    private void clear() {
         removeAll();
+        gallery = null;
+        members = null;
+        queue = null;
+        inviteCode = null;
+        newInviteCode = null;
+        leave = null;
+    }
+
+    private void showNotFound() {
+        clear();
         title = NOT_FOUND;
         add(new H2(NOT_FOUND), new Paragraph("There is no class with this address that you are in."));
     }
@@ -227,11 +233,18 @@ public class ClassroomView extends VerticalLayout implements BeforeEnterObserver
                         + "with it. To come back you need the invite code.", "Leave class", () -> {
                     try {
                         classrooms.leave(current.id(), classroom.id());
-                        getUI().ifPresent(ui -> ui.navigate("classes"));
+                        showLeft(classroom);
                     } catch (ClassroomNotFoundException e) {
                         showNotFound();
                     }
                 });
+    }
+
+    private void showLeft(Classroom classroom) {
+        clear();
+        title = LEFT;
+        add(new H2(LEFT), new Paragraph("You are no longer in “" + classroom.name() + "”; what you shared with it is private again."),
+                new Anchor("classes", "Your classes"));
     }
 
     private void confirmRemoval(Classroom classroom, ClassroomMember member) {

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.flowfield.accounts.AccountService;
 import org.flowfield.classrooms.ClassroomService;
-import com.vaadin.flow.component.UI;
 import org.flowfield.runs.Run;
 import org.flowfield.runs.RunDeletion;
 import org.flowfield.runs.RunNotFoundException;
@@ -34,8 +33,17 @@ public class RunActions {
         this.deletion = deletion;
     }
 
-    /** The buttons for this run and viewer. */
+    /** The buttons for this run and viewer, without deletion. */
     HorizontalLayout forRun(Run run, UUID viewerId) {
+        return forRun(run, viewerId, null);
+    }
+
+    /**
+     * The buttons for this run and viewer.
+     *
+     * @param onDeleted what the page does once its owner deleted the run; null: no delete button
+     */
+    HorizontalLayout forRun(Run run, UUID viewerId, Runnable onDeleted) {
         Button fork = new Button("Fork", click -> click.getSource().getUI().ifPresent(ui -> ui.navigate("runs/new",
                 new QueryParameters(Map.of(NewRunView.FORK_PARAMETER, List.of(run.id().toString()))))));
         fork.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
@@ -44,27 +52,29 @@ public class RunActions {
         actions.setAlignItems(FlexComponent.Alignment.BASELINE);
         actions.addClassName("run-actions");
         if (run.ownerId().equals(viewerId) && !run.ownerId().equals(AccountService.REFERENCE_ACCOUNT_ID)) {
-            SharingPanel panel = new SharingPanel(sharing, classrooms, run.id(), viewerId);
-            Button delete = new Button(DELETE, click -> confirmDeletion(run, viewerId));
-            delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
-            delete.addClassName("delete-run");
-            actions.add(panel, delete);
+            actions.add(new SharingPanel(sharing, classrooms, run.id(), viewerId));
+            if (onDeleted != null) {
+                Button delete = new Button(DELETE, click -> confirmDeletion(run, viewerId, onDeleted));
+                delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+                delete.addClassName("delete-run");
+                actions.add(delete);
+            }
         }
         return actions;
     }
 
     static final String DELETE = "Delete run";
 
-    private void confirmDeletion(Run run, UUID ownerId) {
+    private void confirmDeletion(Run run, UUID ownerId, Runnable onDeleted) {
         Confirmation.ask("Delete “" + run.name() + "”?", "Its settings, training record, samples and final model are removed "
                 + "for good, and whoever you shared it with no longer sees it."
                 + (run.status().terminal() ? "" : " It is cancelled first."), DELETE, () -> {
                     try {
                         deletion.delete(ownerId, run.id());
                     } catch (RunNotFoundException alreadyGone) {
-                        // deleted meanwhile (another tab): the list is where the user goes either way
+                        // deleted meanwhile, in another tab: gone either way
                     }
-                    UI.getCurrent().navigate(RunsView.class);
+                    onDeleted.run();
                 });
     }
 }
