@@ -71,6 +71,17 @@ class AccountRepository {
     }
 
     /** A row of {@code account}: the account and its password hash, which stays in this package. */
+    /** Deletes the account's row (what it owns must be gone first); false when there was none. */
+    boolean delete(UUID id) {
+        return jdbc.sql("delete from account where id = ?").param(id).update() == 1;
+    }
+
+    /** Takes the account's row lock for the rest of the transaction. */
+    Optional<StoredAccount> lock(UUID id) {
+        return jdbc.sql("select " + COLUMNS + " from account where id = ? for update").param(id)
+                .query(AccountRepository::map).optional();
+    }
+
     record StoredAccount(Account account, String passwordHash) {
 
         @Override

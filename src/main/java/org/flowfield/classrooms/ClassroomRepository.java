@@ -68,6 +68,29 @@ class ClassroomRepository {
                 .list();
     }
 
+    /** Takes the member out of the class; false when it was not in it. */
+    boolean removeMember(UUID classroomId, UUID accountId) {
+        return jdbc.sql("delete from classroom_member where classroom_id = ? and account_id = ?")
+                .params(classroomId, accountId)
+                .update() == 1;
+    }
+
+    void changeInviteCode(UUID classroomId, String code) {
+        jdbc.sql("update classroom set invite_code = ? where id = ?").params(code, classroomId).update();
+    }
+
+    /** Deletes the class and its memberships. */
+    void delete(UUID classroomId) {
+        jdbc.sql("delete from classroom_member where classroom_id = ?").param(classroomId).update();
+        jdbc.sql("delete from classroom where id = ?").param(classroomId).update();
+    }
+
+    /** Takes the class's row lock, so that changes to one class happen one after another. */
+    Optional<Classroom> lock(UUID classroomId) {
+        return jdbc.sql("select " + COLUMNS + " from classroom c where c.id = ? for update").param(classroomId)
+                .query(ClassroomRepository::map).optional();
+    }
+
     private static Classroom map(ResultSet row, int index) throws SQLException {
         return new Classroom(row.getObject("id", UUID.class), row.getString("name"), row.getObject("instructor_id", UUID.class),
                 row.getString("invite_code"), row.getTimestamp("created_at").toInstant());

@@ -3,13 +3,18 @@ package org.flowfield.classrooms;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
+import org.flowfield.accounts.Account;
+import org.flowfield.accounts.AccountService;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Classes: creating one (its creator becomes the instructor and its first member), joining with
- * an invite code, and reading a class one is in. A class the caller is not in answers exactly
- * like one that does not exist.
+ * an invite code, leaving, removing members, changing the invite code, and reading a class one is
+ * in. A class the caller is not in (or, for the instructor's actions, does not teach) answers
+ * exactly like one that does not exist. Ending a membership publishes {@link MembershipEnded} in
+ * the same transaction, which withdraws what the member shared with the class.
  */
 @Service
 public class ClassroomService {
@@ -17,10 +22,14 @@ public class ClassroomService {
     public static final int MAX_NAME_LENGTH = 80;
 
     private final ClassroomRepository classrooms;
+    private final AccountService accounts;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ClassroomService(ClassroomRepository classrooms, Clock clock) {
+    ClassroomService(ClassroomRepository classrooms, AccountService accounts, ApplicationEventPublisher events, Clock clock) {
         this.classrooms = classrooms;
+        this.accounts = accounts;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -52,11 +61,99 @@ public class ClassroomService {
      */
     @Transactional
     public Classroom join(UUID accountId, String inviteCode) {
-        String code = InviteCodes.normalise(inviteCode);
-        Classroom classroom = classrooms.findByInviteCode(code)
-                .orElseThrow(() -> new InvalidClassroomException("No class has the invite code “" + code + "”."));
+        Classroom classroom = byInviteCode(inviteCode);
         classrooms.addMember(classroom.id(), accountId, clock.instant());
         return classroom;
+    }
+
+    /**
+     * The class an invite code opens and who teaches it, for the join form to show before joining
+     * (with {@link WhatTheInstructorSees}).
+     *
+     * @throws InvalidClassroomException when no class has the code
+     */
+    @Transactional(readOnly = true)
+    public InviteDetails inviteDetails(String inviteCode) {
+        Classroom classroom = byInviteCode(inviteCode);
+        String instructor = accounts.findById(classroom.instructorId()).map(Account::username).orElse("?");
+        return new InviteDetails(classroom.inviteCode(), classroom.name(), instructor);
+    }
+
+    private Classroom byInviteCode(String inviteCode) {
+        String code = InviteCodes.normalise(inviteCode);
+        return classrooms.findByInviteCode(code)
+                .orElseThrow(() -> new InvalidClassroomException("No class has the invite code “" + code + "”."));
+    }
+
+    /**
+     * Takes the member out of the class; the runs it shared with the class become private.
+     *
+     * @throws ClassroomNotFoundException when the member is not in the class
+     * @throws InvalidClassroomException when the member is the class's instructor, who cannot leave
+     */
+    @Transactional
+    public void leave(UUID memberId, UUID classroomId) {
+        Classroom classroom = classrooms.lock(classroomId).filter(c -> classrooms.findForMember(classroomId, memberId).isPresent())
+                .orElseThrow(() -> new ClassroomNotFoundException(classroomId));
+        if (classroom.instructedBy(memberId)) {
+            throw new InvalidClassroomException("You teach this class: its instructor cannot leave it.");
+        }
+        endMembership(classroomId, memberId);
+    }
+
+    /**
+     * The instructor takes a student out of the class; the runs the student shared with the class
+     * become private.
+     *
+     * @throws ClassroomNotFoundException when the caller does not teach the class
+     * @throws InvalidClassroomException when the account is not a student of the class (the
+     *     instructor included)
+     */
+    @Transactional
+    public void removeMember(UUID instructorId, UUID classroomId, UUID memberId) {
+        Classroom classroom = lockInstructed(instructorId, classroomId);
+        if (classroom.instructedBy(memberId) || classrooms.findForMember(classroomId, memberId).isEmpty()) {
+            throw new InvalidClassroomException("That account is not a student of this class.");
+        }
+        endMembership(classroomId, memberId);
+    }
+
+    /**
+     * Gives the class a fresh invite code; the old one no longer lets anyone join. Members stay.
+     *
+     * @throws ClassroomNotFoundException when the caller does not teach the class
+     */
+    @Transactional
+    public Classroom changeInviteCode(UUID instructorId, UUID classroomId) {
+        Classroom classroom = lockInstructed(instructorId, classroomId);
+        String code = InviteCodes.next();
+        classrooms.changeInviteCode(classroomId, code);
+        return new Classroom(classroom.id(), classroom.name(), classroom.instructorId(), code, classroom.createdAt());
+    }
+
+    /**
+     * Deletes a class its instructor's account is deleting with: every membership ends (withdrawing
+     * what members shared), then the class goes. For {@link ClassroomsOfDeletedAccount} only.
+     */
+    void close(Classroom classroom) {
+        for (ClassroomMember member : classrooms.members(classroom.id())) {
+            endMembership(classroom.id(), member.accountId());
+        }
+        events.publishEvent(new ClassroomClosing(classroom.id()));
+        classrooms.delete(classroom.id());
+    }
+
+    /** Ends a membership, if there is one, and tells the features that withdraw what the member shared. */
+    void endMembership(UUID classroomId, UUID memberId) {
+        if (classrooms.removeMember(classroomId, memberId)) {
+            events.publishEvent(new MembershipEnded(classroomId, memberId));
+        }
+    }
+
+    private Classroom lockInstructed(UUID instructorId, UUID classroomId) {
+        return classrooms.lock(classroomId)
+                .filter(c -> c.instructedBy(instructorId))
+                .orElseThrow(() -> new ClassroomNotFoundException(classroomId));
     }
 
     /**

@@ -35,6 +35,8 @@ import org.flowfield.runs.RunHistory;
 import org.flowfield.runs.RunNotFoundException;
 import org.flowfield.runs.RunService;
 import org.flowfield.runs.RunStatus;
+import org.flowfield.runs.live.RunUpdate;
+import org.flowfield.runs.live.RunUpdates;
 import org.flowfield.training.Checkpoint;
 import org.flowfield.training.ModelFactory;
 import org.springframework.stereotype.Service;
@@ -186,6 +188,34 @@ public class CompareService {
         }
         return CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new))
                 .thenApply(ignored -> new SharedProgression(fractions, parts.stream().map(CompletableFuture::join).toList()));
+    }
+
+    /**
+     * Follows the viewer's access to the compared runs: {@code onLost} runs once, on an update
+     * thread, as soon as the viewer may no longer see one of them (its link revoked, made private,
+     * unshared, the viewer left the class, or the run deleted), as the run page closes on
+     * {@link org.flowfield.runs.live.RunUpdate.AccessLost}. Close the handle to stop.
+     *
+     * @throws InvalidComparisonException for bad run ids
+     * @throws RunNotFoundException for an id the viewer may not see
+     */
+    public RunUpdates.Subscription watchAccess(UUID viewerId, List<UUID> runIds, Runnable onLost) {
+        visible(viewerId, runIds);
+        java.util.concurrent.atomic.AtomicBoolean told = new java.util.concurrent.atomic.AtomicBoolean();
+        List<RunUpdates.Subscription> subscriptions = new ArrayList<>();
+        try {
+            for (UUID runId : runIds) {
+                subscriptions.add(runs.watch(viewerId, runId, update -> {
+                    if (update instanceof RunUpdate.AccessLost && told.compareAndSet(false, true)) {
+                        onLost.run();
+                    }
+                }));
+            }
+        } catch (RunNotFoundException e) {
+            subscriptions.forEach(RunUpdates.Subscription::close);
+            throw e;
+        }
+        return () -> subscriptions.forEach(RunUpdates.Subscription::close);
     }
 
     // ---------------------------------------------------------------------------------------------

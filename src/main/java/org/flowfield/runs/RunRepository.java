@@ -223,17 +223,16 @@ class RunRepository {
 
     /**
      * Who may see a run: its owner; everyone for the reference runs; the members of the class it
-     * is shared with; the accounts that opened its current share link; and the instructor of a
-     * class its owner is in.
+     * is shared with (its instructor included); and the accounts that opened its current share link.
+     * A private run is its owner's alone: an instructor learns of a student's other runs only what
+     * the queue shows ({@link ClassroomRunsService#queue}).
      */
     private static final String SHARED_WITH_VIEWER = "(sharing = 'CLASS' and exists (select 1 from classroom_member m"
             + "     where m.classroom_id = run.shared_classroom_id and m.account_id = :viewer))"
             + " or (sharing = 'LINK' and exists (select 1 from run_link_grant g"
             + "     where g.run_id = run.id and g.account_id = :viewer and g.token = run.share_token))";
 
-    private static final String VISIBLE_TO_VIEWER = "(owner_id = :viewer or owner_id = :reference or " + SHARED_WITH_VIEWER
-            + " or exists (select 1 from classroom c join classroom_member m on m.classroom_id = c.id"
-            + "     where c.instructor_id = :viewer and m.account_id = run.owner_id))";
+    private static final String VISIBLE_TO_VIEWER = "(owner_id = :viewer or owner_id = :reference or " + SHARED_WITH_VIEWER + ")";
 
     /** The run if the viewer may see it (see {@link #VISIBLE_TO_VIEWER}). */
     Optional<Run> findVisible(UUID id, UUID viewerId, UUID referenceOwnerId) {
@@ -254,22 +253,125 @@ class RunRepository {
                 .list();
     }
 
-    List<Run> listSharedWithClassroom(UUID classroomId) {
-        return jdbc.sql("select " + COLUMNS + " from run where sharing = 'CLASS' and shared_classroom_id = :classroom "
+    /**
+     * A page of the runs the viewer may see: their own (newest first), then those shared with them,
+     * then the reference runs.
+     */
+    List<Run> listVisible(UUID viewerId, UUID referenceOwnerId, int offset, int limit) {
+        return jdbc.sql("select " + COLUMNS + " from run where " + VISIBLE_TO_VIEWER
+                        + " order by case when owner_id = :viewer then 0 when owner_id = :reference then 2 else 1 end, "
+                        + "created_at desc, id offset :offset rows fetch next :limit rows only")
+                .param("viewer", viewerId)
+                .param("reference", referenceOwnerId)
+                .param("offset", offset)
+                .param("limit", limit)
+                .query(RunRepository::map)
+                .list();
+    }
+
+    long countVisible(UUID viewerId, UUID referenceOwnerId) {
+        return jdbc.sql("select count(*) from run where " + VISIBLE_TO_VIEWER)
+                .param("viewer", viewerId)
+                .param("reference", referenceOwnerId)
+                .query(Long.class)
+                .single();
+    }
+
+    /** The owner's runs that are queued or training. */
+    List<Run> listUnfinished(UUID ownerId) {
+        return jdbc.sql("select " + COLUMNS + " from run where owner_id = :owner and status in ('QUEUED', 'RUNNING') "
                         + "order by created_at desc, id")
+                .param("owner", ownerId)
+                .query(RunRepository::map)
+                .list();
+    }
+
+    /** A page of the runs shared with the class, in the given order (runs without the figure last). */
+    List<Run> listSharedWithClassroom(UUID classroomId, GalleryOrder order, boolean ascending, int offset, int limit) {
+        return jdbc.sql("select " + COLUMNS + " from run where sharing = 'CLASS' and shared_classroom_id = :classroom "
+                        + "order by " + order.column() + (ascending ? " asc" : " desc") + " nulls last, created_at desc, id "
+                        + "offset :offset rows fetch next :limit rows only")
+                .param("classroom", classroomId)
+                .param("offset", offset)
+                .param("limit", limit)
+                .query(RunRepository::map)
+                .list();
+    }
+
+    long countSharedWithClassroom(UUID classroomId) {
+        return jdbc.sql("select count(*) from run where sharing = 'CLASS' and shared_classroom_id = :classroom")
+                .param("classroom", classroomId)
+                .query(Long.class)
+                .single();
+    }
+
+    List<UUID> idsSharedWithClassroom(UUID classroomId) {
+        return jdbc.sql("select id from run where sharing = 'CLASS' and shared_classroom_id = :classroom")
+                .param("classroom", classroomId)
+                .query(UUID.class)
+                .list();
+    }
+
+    /** The queued and training runs of the class's students (its instructor's own excluded). */
+    List<Run> listWaitingOfClassroomStudents(UUID classroomId) {
+        return jdbc.sql("select " + COLUMNS + " from run where status in ('QUEUED', 'RUNNING') and owner_id in ("
+                        + "select m.account_id from classroom_member m join classroom c on c.id = m.classroom_id "
+                        + "where c.id = :classroom and m.account_id <> c.instructor_id) order by created_at, id")
                 .param("classroom", classroomId)
                 .query(RunRepository::map)
                 .list();
     }
 
-    /** Every run of the class's members except the instructor's own. */
-    List<Run> listOfClassroomMembers(UUID classroomId) {
-        return jdbc.sql("select " + COLUMNS + " from run where owner_id in (select m.account_id from classroom_member m "
-                        + "join classroom c on c.id = m.classroom_id where c.id = :classroom and m.account_id <> c.instructor_id) "
-                        + "order by created_at desc, id")
+    /** Makes private the runs of an owner shared with a class; returns their ids. */
+    List<UUID> withdrawFromClassroom(UUID classroomId, UUID ownerId) {
+        List<UUID> ids = jdbc.sql("select id from run where owner_id = :owner and sharing = 'CLASS' and shared_classroom_id = :classroom")
+                .param("owner", ownerId)
                 .param("classroom", classroomId)
-                .query(RunRepository::map)
+                .query(UUID.class)
                 .list();
+        ids.forEach(id -> share(RunSharing.privateRun(id)));
+        return ids;
+    }
+
+    /** Stored runs of an owner, whatever their status (what the storage quota counts). */
+    long countStored(UUID ownerId) {
+        return jdbc.sql("select count(*) from run where owner_id = :owner").param("owner", ownerId).query(Long.class).single();
+    }
+
+    List<UUID> idsOwned(UUID ownerId) {
+        return jdbc.sql("select id from run where owner_id = :owner").param("owner", ownerId).query(UUID.class).list();
+    }
+
+    /** The owner's run, locked for the rest of the transaction. */
+    Optional<Run> lockOwned(UUID id, UUID ownerId) {
+        return jdbc.sql("select " + COLUMNS + " from run where id = :id and owner_id = :owner for update")
+                .param("id", id)
+                .param("owner", ownerId)
+                .query(RunRepository::map)
+                .optional();
+    }
+
+    /** Deletes a run's rows, leaving a note that its folder is to be removed ({@link #deletionsPending}). */
+    void delete(UUID id, Instant at) {
+        jdbc.sql("insert into run_deletion (run_id, deleted_at) values (:id, :at)").param("id", id).param("at", Timestamp.from(at)).update();
+        jdbc.sql("delete from run_link_grant where run_id = :id").param("id", id).update();
+        jdbc.sql("delete from run_progress where run_id = :id").param("id", id).update();
+        jdbc.sql("delete from run_epoch where run_id = :id").param("id", id).update();
+        jdbc.sql("delete from run where id = :id").param("id", id).update();
+    }
+
+    /** Deleted runs whose folders may still exist. */
+    List<UUID> deletionsPending() {
+        return jdbc.sql("select run_id from run_deletion order by deleted_at").query(UUID.class).list();
+    }
+
+    void forgetDeletion(UUID id) {
+        jdbc.sql("delete from run_deletion where run_id = :id").param("id", id).update();
+    }
+
+    /** Drops every share-link grant an account holds. */
+    void deleteLinkGrantsOf(UUID accountId) {
+        jdbc.sql("delete from run_link_grant where account_id = :account").param("account", accountId).update();
     }
 
     Optional<RunSharing> sharing(UUID id) {

@@ -35,9 +35,12 @@ public class RunService {
     private final Clock clock;
     private final RunUpdates updates;
     private final TrainingJobs jobs;
+    private final StorageQuota quota;
 
-    RunService(RunRepository runs, RunFiles files, CurrentQueueLimits limits, Clock clock, RunUpdates updates, TrainingJobs jobs) {
+    RunService(RunRepository runs, RunFiles files, CurrentQueueLimits limits, Clock clock, RunUpdates updates, TrainingJobs jobs,
+            StorageQuota quota) {
         this.jobs = jobs;
+        this.quota = quota;
         this.runs = runs;
         this.files = files;
         this.limits = limits;
@@ -71,11 +74,13 @@ public class RunService {
      *
      * @throws org.flowfield.runs.settings.InvalidRunSettingsException listing every invalid field
      * @throws org.flowfield.queue.QueueFullException when the owner already has the maximum queued
+     * @throws StorageQuotaExceededException when the owner already stores as many runs as allowed
      */
     @Transactional
     public Run queue(UUID ownerId, RunSettings settings) {
         TrainingConfig config = RunSettingsMapper.toTrainingConfig(settings);
         runs.lockOwner(ownerId);
+        quota.requireRoomForOneMore(runs.countStored(ownerId));
         new QueueAdmission(limits.get()).requireRoom(ownerId.toString(), runs.countQueued(ownerId));
         Run run = new Run(UUID.randomUUID(), ownerId, settings.getName().strip(), config, RunStatus.QUEUED, null, null,
                 clock.instant(), null, null, false, 0, config.totalSteps(), null, false, 0, null);
@@ -156,6 +161,29 @@ public class RunService {
     @Transactional(readOnly = true)
     public List<Run> listSharedWithMe(UUID viewerId) {
         return runs.listSharedWith(viewerId);
+    }
+
+    /**
+     * A page of the runs the viewer may see, at most {@link Paging#PAGE_SIZE}: their own (newest
+     * first), then those others shared with them, then the reference runs.
+     *
+     * @throws IllegalArgumentException for a negative offset or a limit below 1
+     */
+    @Transactional(readOnly = true)
+    public List<Run> listVisible(UUID viewerId, int offset, int limit) {
+        return runs.listVisible(viewerId, AccountService.REFERENCE_ACCOUNT_ID, offset, Paging.limit(offset, limit));
+    }
+
+    /** How many runs the viewer may see ({@link #listVisible}). */
+    @Transactional(readOnly = true)
+    public int countVisible(UUID viewerId) {
+        return Math.toIntExact(runs.countVisible(viewerId, AccountService.REFERENCE_ACCOUNT_ID));
+    }
+
+    /** The viewer's own runs that are queued or training (bounded by the queue's limits). */
+    @Transactional(readOnly = true)
+    public List<Run> listUnfinished(UUID viewerId) {
+        return runs.listUnfinished(viewerId);
     }
 
     /** The viewer's own runs, newest first. */

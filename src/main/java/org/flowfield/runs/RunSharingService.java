@@ -7,15 +7,11 @@ import java.util.UUID;
 import org.flowfield.accounts.AccountService;
 import org.flowfield.classrooms.ClassroomNotFoundException;
 import org.flowfield.classrooms.ClassroomService;
-import org.flowfield.runs.live.RunUpdate;
-import org.flowfield.runs.live.RunUpdates;
 import org.flowfield.runs.settings.RunLimits;
 import org.flowfield.runs.settings.RunSettings;
 import org.flowfield.runs.settings.RunSettingsMapper;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Sharing a run (privately, with a class, or by link), opening a share link, and forking a run
@@ -32,15 +28,15 @@ public class RunSharingService {
     private final RunService runs;
     private final RunRepository repository;
     private final ClassroomService classrooms;
-    private final RunUpdates updates;
+    private final AccessChanges accessChanges;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    RunSharingService(RunService runs, RunRepository repository, ClassroomService classrooms, RunUpdates updates, Clock clock) {
+    RunSharingService(RunService runs, RunRepository repository, ClassroomService classrooms, AccessChanges accessChanges, Clock clock) {
         this.runs = runs;
         this.repository = repository;
         this.classrooms = classrooms;
-        this.updates = updates;
+        this.accessChanges = accessChanges;
         this.clock = clock;
     }
 
@@ -128,18 +124,7 @@ public class RunSharingService {
 
     private RunSharing change(RunSharing sharing) {
         repository.share(sharing);
-        // watchers re-check their access when told, so tell them only once the change is committed
-        RunUpdate changed = new RunUpdate.AccessChanged(sharing.runId());
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    updates.publish(changed);
-                }
-            });
-        } else {
-            updates.publish(changed);
-        }
+        accessChanges.announce(sharing.runId());
         return sharing;
     }
 }

@@ -2,7 +2,7 @@ package org.flowfield.runs;
 
 /** Who besides its owner may see a run. */
 public enum Sharing {
-    /** Its owner only (and the instructors of the owner's classes). */
+    /** Its owner only. */
     PRIVATE,
     /** The members of one class. */
     CLASS,

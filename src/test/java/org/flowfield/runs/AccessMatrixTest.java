@@ -43,6 +43,8 @@ class AccessMatrixTest {
     @Autowired ClassroomRunsService classroomRuns;
     @Autowired QuestionService questions;
     @Autowired RunUpdates updates;
+    @Autowired RunDeletion deletion;
+    @Autowired org.flowfield.compare.CompareService compare;
 
     UUID owner;
     UUID classmate;
@@ -118,13 +120,13 @@ class AccessMatrixTest {
 
         assertSees(owner, run, "the owner");
         assertSees(classmate, run, "a classmate");
-        assertSees(instructor, run, "the instructor");
+        assertSees(instructor, run, "the instructor, a member of the class");
         assertAnswersLikeAMissingRun(outsider, run, "an outsider");
-        assertThat(classroomRuns.gallery(classmate, classroom.id())).extracting(Run::id).containsExactly(run.id());
+        assertThat(gallery(classmate)).extracting(Run::id).containsExactly(run.id());
         assertThat(runs.listSharedWithMe(classmate)).extracting(Run::id).contains(run.id());
         assertThat(runs.listSharedWithMe(outsider)).extracting(Run::id).doesNotContain(run.id());
-        assertThatThrownBy(() -> classroomRuns.gallery(outsider, classroom.id())).isInstanceOf(ClassroomNotFoundException.class);
-        assertThatThrownBy(() -> classroomRuns.studentRuns(classmate, classroom.id())).isInstanceOf(ClassroomNotFoundException.class);
+        assertThatThrownBy(() -> gallery(outsider)).isInstanceOf(ClassroomNotFoundException.class);
+        assertThatThrownBy(() -> classroomRuns.queue(classmate, classroom.id())).isInstanceOf(ClassroomNotFoundException.class);
         assertThatThrownBy(() -> sharing.makePrivate(classmate, run.id())).isInstanceOf(NotRunOwnerException.class);
         assertThatThrownBy(() -> sharing.shareWithClassroom(outsider, run.id(), classroom.id()))
                 .isInstanceOf(RunNotFoundException.class);
@@ -132,9 +134,146 @@ class AccessMatrixTest {
         sharing.makePrivate(owner, run.id());
 
         assertAnswersLikeAMissingRun(classmate, run, "a classmate after it was made private");
-        assertThat(classroomRuns.gallery(classmate, classroom.id())).isEmpty();
-        assertSees(instructor, run, "the instructor, who sees every student's runs");
-        assertThat(classroomRuns.studentRuns(instructor, classroom.id())).extracting(Run::id).contains(run.id());
+        assertThat(gallery(classmate)).isEmpty();
+        assertAnswersLikeAMissingRun(instructor, run, "the instructor, once the run is private");
+        assertThat(runs.listVisible(instructor, 0, Paging.PAGE_SIZE)).extracting(Run::id).doesNotContain(run.id());
+    }
+
+    private List<Run> gallery(UUID viewer) {
+        return classroomRuns.gallery(viewer, classroom.id(), GalleryOrder.HELD_OUT_NLL, true, 0, Paging.PAGE_SIZE);
+    }
+
+    @Test
+    void onlyItsOwnerDeletesARunAndEveryoneElseIsAnsweredAsIfItWereMissing() {
+        Run run = finishedRunOfOwner("to be deleted");
+        sharing.shareWithClassroom(owner, run.id(), classroom.id());
+        sharing.openLink(linkHolder, sharing.shareByLink(owner, run.id()).token());
+        sharing.shareWithClassroom(owner, run.id(), classroom.id());
+        UUID missing = UUID.randomUUID();
+        for (UUID someoneElse : List.of(classmate, instructor, outsider, linkHolder, AccountService.REFERENCE_ACCOUNT_ID)) {
+            Throwable hidden = catchThrowable(() -> deletion.delete(someoneElse, run.id()));
+            Throwable absent = catchThrowable(() -> deletion.delete(someoneElse, missing));
+            assertThat(hidden).isInstanceOf(RunNotFoundException.class);
+            assertThat(hidden.getMessage().replace(run.id().toString(), "ID")).isEqualTo(absent.getMessage().replace(missing.toString(), "ID"));
+        }
+        Run reference = runs.listReference().getFirst();
+        assertThatThrownBy(() -> deletion.delete(owner, reference.id())).isInstanceOf(RunNotFoundException.class);
+        assertThat(runs.find(owner, reference.id())).isPresent();
+        assertSees(classmate, run, "a classmate, after the others' attempts");
+
+        deletion.delete(owner, run.id());
+
+        assertAnswersLikeAMissingRun(owner, run, "its owner, after deleting it");
+        assertAnswersLikeAMissingRun(classmate, run, "a classmate, after it was deleted");
+        assertThatThrownBy(() -> deletion.delete(owner, run.id())).isInstanceOf(RunNotFoundException.class);
+    }
+
+    /** A class's own surfaces (the gallery, its size, the queue, leaving, removing, a new invite code) answer like a missing class. */
+    private void assertClassAnswersLikeAMissingOne(UUID viewer, String who, boolean member) {
+        UUID missing = UUID.randomUUID();
+        Map<String, BiFunction<UUID, UUID, Object>> surfaces = new LinkedHashMap<>();
+        if (!member) {
+            surfaces.put("gallery", (caller, id) -> classroomRuns.gallery(caller, id, GalleryOrder.CREATED, false, 0, Paging.PAGE_SIZE));
+            surfaces.put("gallery size", classroomRuns::gallerySize);
+            surfaces.put("members", classrooms::members);
+            surfaces.put("leave", (caller, id) -> {
+                classrooms.leave(caller, id);
+                return "left";
+            });
+        }
+        surfaces.put("queue", classroomRuns::queue);
+        surfaces.put("remove a member", (caller, id) -> {
+            classrooms.removeMember(caller, id, classmate);
+            return "removed";
+        });
+        surfaces.put("new invite code", classrooms::changeInviteCode);
+        surfaces.forEach((surface, call) -> {
+            Throwable hidden = catchThrowable(() -> call.apply(viewer, classroom.id()));
+            Throwable absent = catchThrowable(() -> call.apply(viewer, missing));
+            assertThat(hidden).as(who + " on " + surface).isInstanceOf(ClassroomNotFoundException.class);
+            assertThat(hidden.getMessage().replace(classroom.id().toString(), "ID")).as(who + " on " + surface)
+                    .isEqualTo(absent.getMessage().replace(missing.toString(), "ID"));
+        });
+    }
+
+    @Test
+    void onlyTheInstructorRemovesMembersChangesTheCodeAndSeesTheQueueAndOnlyMembersLeave() {
+        String code = classroom.inviteCode();
+        assertClassAnswersLikeAMissingOne(outsider, "an outsider", false);
+        assertClassAnswersLikeAMissingOne(classmate, "a student", true);
+        assertClassAnswersLikeAMissingOne(owner, "another student", true);
+        assertThat(classrooms.members(instructor, classroom.id())).extracting(member -> member.accountId())
+                .containsExactly(instructor, owner, classmate);
+        assertThat(classrooms.find(instructor, classroom.id()).inviteCode()).isEqualTo(code);
+        assertThatThrownBy(() -> classrooms.leave(instructor, classroom.id()))
+                .hasMessage("You teach this class: its instructor cannot leave it.");
+        assertThatThrownBy(() -> classrooms.removeMember(instructor, classroom.id(), instructor))
+                .hasMessage("That account is not a student of this class.");
+        assertThatThrownBy(() -> classrooms.removeMember(instructor, classroom.id(), outsider))
+                .hasMessage("That account is not a student of this class.");
+    }
+
+    @Test
+    void aComparisonStopsFollowingARunWhoseLinkIsRevokedAndAnswersRevokedRunsLikeMissingOnes() {
+        Run run = finishedRunOfOwner("compared by link");
+        Run reference = runs.listReference().getFirst();
+        sharing.openLink(linkHolder, sharing.shareByLink(owner, run.id()).token());
+        List<String> lost = new ArrayList<>();
+        try (var watching = compare.watchAccess(linkHolder, List.of(run.id(), reference.id()), () -> lost.add("lost"))) {
+            assertThat(lost).isEmpty();
+
+            sharing.makePrivate(owner, run.id());
+
+            assertThat(lost).containsExactly("lost");
+        }
+        UUID missing = UUID.randomUUID();
+        Throwable hidden = catchThrowable(() -> compare.watchAccess(linkHolder, List.of(run.id(), reference.id()), () -> {}));
+        Throwable absent = catchThrowable(() -> compare.watchAccess(linkHolder, List.of(missing, reference.id()), () -> {}));
+        assertThat(hidden).isInstanceOf(RunNotFoundException.class);
+        assertThat(hidden.getMessage().replace(run.id().toString(), "ID")).isEqualTo(absent.getMessage().replace(missing.toString(), "ID"));
+        assertThat(updates.watchers(run.id())).isZero();
+    }
+
+    @Test
+    void leavingTheClassWithdrawsWhatTheMemberSharedAndClosesTheirViewOfTheOthers() {
+        Run mine = finishedRunOfOwner("the owner's, shared");
+        Run theirs = FinishedRuns.copyOfReference(context, ModelFamily.FLOW_MATCHING, classmate, "the classmate's, shared");
+        sharing.shareWithClassroom(owner, mine.id(), classroom.id());
+        sharing.shareWithClassroom(classmate, theirs.id(), classroom.id());
+        List<RunUpdate> classmateSaw = new ArrayList<>();
+        List<RunUpdate> ownerSaw = new ArrayList<>();
+        runs.watch(classmate, mine.id(), classmateSaw::add);
+        runs.watch(owner, theirs.id(), ownerSaw::add);
+
+        classrooms.leave(owner, classroom.id());
+
+        assertThat(sharing.sharing(owner, mine.id()).mode()).isEqualTo(Sharing.PRIVATE);
+        assertThat(classmateSaw).containsExactly(new RunUpdate.AccessLost(mine.id()));
+        assertThat(ownerSaw).containsExactly(new RunUpdate.AccessLost(theirs.id()));
+        assertAnswersLikeAMissingRun(classmate, mine, "a classmate, once the owner left");
+        assertAnswersLikeAMissingRun(owner, theirs, "the one who left, on a classmate's run");
+        assertAnswersLikeAMissingRun(instructor, mine, "the instructor, once the owner left");
+        assertThat(gallery(classmate)).extracting(Run::id).containsExactly(theirs.id());
+        assertThatThrownBy(() -> gallery(owner)).isInstanceOf(ClassroomNotFoundException.class);
+    }
+
+    @Test
+    void removalWithdrawsTheStudentsSharedRunsAndANewInviteCodeRetiresTheOldOne() {
+        Run shared = finishedRunOfOwner("shared, then removed");
+        sharing.shareWithClassroom(owner, shared.id(), classroom.id());
+        String oldCode = classroom.inviteCode();
+
+        classrooms.removeMember(instructor, classroom.id(), owner);
+        Classroom changed = classrooms.changeInviteCode(instructor, classroom.id());
+
+        assertThat(sharing.sharing(owner, shared.id()).mode()).isEqualTo(Sharing.PRIVATE);
+        assertAnswersLikeAMissingRun(classmate, shared, "a classmate, once the owner was removed");
+        assertThat(classrooms.members(instructor, classroom.id())).extracting(member -> member.accountId())
+                .containsExactly(instructor, classmate);
+        assertThat(changed.inviteCode()).isNotEqualTo(oldCode).matches("[2-9A-HJ-NP-Z]{4}(-[2-9A-HJ-NP-Z]{4}){3}");
+        assertThatThrownBy(() -> classrooms.join(owner, oldCode)).isInstanceOf(org.flowfield.classrooms.InvalidClassroomException.class);
+        assertThat(classrooms.join(owner, changed.inviteCode()).id()).isEqualTo(classroom.id());
+        assertThat(sharing.sharing(owner, shared.id()).mode()).as("joining again shares nothing by itself").isEqualTo(Sharing.PRIVATE);
     }
 
     @Test

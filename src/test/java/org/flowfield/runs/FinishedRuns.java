@@ -44,4 +44,9 @@ public final class FinishedRuns {
         }
         return runs.find(owner, id).orElseThrow();
     }
+
+    /** The folder of a run's files. */
+    public static java.nio.file.Path folder(ApplicationContext context, UUID runId) {
+        return context.getBean(RunFiles.class).directory(runId);
+    }
 }

@@ -79,6 +79,9 @@ class SharingWithAClassInTheBrowserIT extends InTheBrowser {
             his.getByRole(AriaRole.LINK, named("Classes")).click();
             his.getByRole(AriaRole.TEXTBOX, named("Invite code")).fill(inviteCode.toLowerCase());
             his.getByRole(AriaRole.BUTTON, named("Join class")).click();
+            Locator joining = his.getByRole(AriaRole.DIALOG);
+            assertThat(joining).containsText("The instructor will see your username");
+            joining.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Join").setExact(true)).click();
             his.locator("vaadin-grid-cell-content").getByText("Flow models " + suffix).click();
             his.waitForURL("**/classes/*");
             Locator herRun = his.locator("vaadin-grid-cell-content").getByText("ada's <rings>", new Locator.GetByTextOptions().setExact(true));

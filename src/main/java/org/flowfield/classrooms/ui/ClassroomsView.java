@@ -2,7 +2,9 @@ package org.flowfield.classrooms.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -16,6 +18,8 @@ import java.util.UUID;
 import org.flowfield.classrooms.Classroom;
 import org.flowfield.classrooms.ClassroomService;
 import org.flowfield.classrooms.InvalidClassroomException;
+import org.flowfield.classrooms.InviteDetails;
+import org.flowfield.classrooms.WhatTheInstructorSees;
 import org.flowfield.security.CurrentAccount;
 
 /** The user's classes; create one (and become its instructor) or join one with an invite code. */
@@ -49,10 +53,11 @@ public class ClassroomsView extends VerticalLayout {
         inviteCode.setPlaceholder("XXXX-XXXX-XXXX-XXXX");
         join.addClickListener(click -> joinClass());
         HorizontalLayout creating = new HorizontalLayout(name, create);
-        HorizontalLayout joining = new HorizontalLayout(inviteCode, join);
+        HorizontalLayout joiningRow = new HorizontalLayout(inviteCode, join);
         creating.setAlignItems(FlexComponent.Alignment.BASELINE);
-        joining.setAlignItems(FlexComponent.Alignment.BASELINE);
-        add(new H2("Classes"), grid, new H3("Start or join a class"), creating, joining);
+        joiningRow.setAlignItems(FlexComponent.Alignment.BASELINE);
+        Paragraph joiningSays = new Paragraph("Before you join, you are told who teaches the class and what they will see.");
+        add(new H2("Classes"), grid, new H3("Start or join a class"), creating, joiningRow, joiningSays);
         refresh();
     }
 
@@ -69,16 +74,36 @@ public class ClassroomsView extends VerticalLayout {
         }
     }
 
+    /** Says what joining means (who teaches the class and what they will see) before it happens. */
     private void joinClass() {
+        InviteDetails details;
         try {
-            classrooms.join(current.id(), inviteCode.getValue());
-            inviteCode.clear();
-            inviteCode.setInvalid(false);
-            refresh();
+            details = classrooms.inviteDetails(inviteCode.getValue());
         } catch (InvalidClassroomException e) {
             inviteCode.setErrorMessage(e.getMessage());
             inviteCode.setInvalid(true);
+            return;
         }
+        inviteCode.setInvalid(false);
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle("Join “" + details.classroomName() + "”?");
+        Paragraph teacher = new Paragraph("Its instructor is " + details.instructorUsername() + ".");
+        Paragraph sees = new Paragraph(WhatTheInstructorSees.TEXT);
+        sees.addClassName("what-the-instructor-sees");
+        Button confirm = new Button("Join", click -> {
+            dialog.close();
+            try {
+                classrooms.join(current.id(), details.inviteCode());
+                inviteCode.clear();
+                refresh();
+            } catch (InvalidClassroomException e) {
+                inviteCode.setErrorMessage(e.getMessage());
+                inviteCode.setInvalid(true);
+            }
+        });
+        confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.add(teacher, sees, new HorizontalLayout(new Button("Cancel", click -> dialog.close()), confirm));
+        dialog.open();
     }
 
     private void refresh() {

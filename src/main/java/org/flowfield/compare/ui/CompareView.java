@@ -1,6 +1,7 @@
 package org.flowfield.compare.ui;
 
 import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.grid.Grid;
@@ -41,6 +42,7 @@ import org.flowfield.compare.SharedProgression;
 import org.flowfield.data.PointCloud;
 import org.flowfield.runs.Run;
 import org.flowfield.runs.RunNotFoundException;
+import org.flowfield.runs.live.RunUpdates;
 import org.flowfield.security.CurrentAccount;
 import org.flowfield.ui.chart.ChartFrame;
 import org.flowfield.ui.chart.ChartLayout;
@@ -93,6 +95,8 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver, 
     final Paragraph problem = new Paragraph();
     SharedProgression progression;
     Probe probe;
+    /** Follows the viewer's access to the compared runs while the page is attached. */
+    private RunUpdates.Subscription access;
 
     public CompareView(CompareService compare, CurrentAccount current) {
         this.compare = compare;
@@ -113,6 +117,7 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver, 
 
     /** Shows the runs of a {@code runs} parameter (comma-separated ids), or why it cannot. */
     void show(String runsParameter) {
+        stopWatching();
         removeAll();
         comparison = null;
         Optional<List<UUID>> ids = parseIds(runsParameter);
@@ -133,6 +138,7 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver, 
         runIds = ids.get();
         title = TITLE;
         showComparison();
+        getUI().ifPresent(this::watchAccess);
     }
 
     /** Exactly the run page's "not found": a foreign, a missing and a malformed id look the same. */
@@ -326,11 +332,17 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver, 
 
     @Override
     protected void onAttach(AttachEvent attachEvent) {
-        if (comparison == null || progression != null || progressionProgress.isVisible()) {
+        if (comparison == null) {
             return;
         }
         UUID viewer = current.id();
         UI ui = attachEvent.getUI();
+        if (!watchAccess(ui)) {
+            return;
+        }
+        if (progression != null || progressionProgress.isVisible()) {
+            return;
+        }
         attempt(() -> await(ui, compare.progression(viewer, runIds, listener(ui, progressionProgress)), progressionProgress,
                 this::showProgression));
         attempt(() -> {
@@ -339,6 +351,40 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver, 
                 await(ui, compare.logLikelihoods(viewer, runIds, points, listener(ui, probeProgress)), probeProgress, this::showProbe);
             }
         });
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detachEvent) {
+        stopWatching();
+    }
+
+    /** A compared run may no longer be seen: the page says "not found", as the run page does. */
+    private void accessLost() {
+        stopWatching();
+        removeAll();
+        comparison = null;
+        progression = null;
+        probe = null;
+        notFound();
+    }
+
+    /** Starts following the viewer's access to the runs shown; false when it is already lost. */
+    private boolean watchAccess(UI ui) {
+        stopWatching();
+        try {
+            access = compare.watchAccess(current.id(), runIds, () -> ui.access(this::accessLost));
+            return true;
+        } catch (RunNotFoundException e) {
+            accessLost();
+            return false;
+        }
+    }
+
+    private void stopWatching() {
+        if (access != null) {
+            access.close();
+            access = null;
+        }
     }
 
     private void showProgression(SharedProgression answer) {

@@ -11,6 +11,7 @@ import jakarta.annotation.security.PermitAll;
 import java.util.List;
 import java.util.UUID;
 import org.flowfield.queue.QueueFullException;
+import org.flowfield.runs.StorageQuotaExceededException;
 import org.flowfield.runs.RunNotFoundException;
 import org.flowfield.runs.RunService;
 import org.flowfield.runs.RunSharingService;
@@ -43,7 +44,7 @@ public class NewRunView extends VerticalLayout implements BeforeEnterObserver {
                 getUI().ifPresent(ui -> ui.navigate(RunsView.class));
             } catch (InvalidRunSettingsException e) {
                 form.show(e.errors());
-            } catch (QueueFullException e) {
+            } catch (QueueFullException | StorageQuotaExceededException e) {
                 Notification.show(e.getMessage());
             }
         });

@@ -6,6 +6,7 @@ import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Div;
@@ -55,6 +56,8 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
     static final String NOT_FOUND = "Run not found";
 
     static final String NOT_FOUND_TEXT = "There is no run with this address that you can see.";
+
+    static final String DELETED = "Run deleted";
 
     static final String AVAILABLE_WHEN_FINISHED = "This answer becomes available when the run has finished training.";
 
@@ -132,6 +135,17 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
         add(new H2(NOT_FOUND), new Paragraph(NOT_FOUND_TEXT));
     }
 
+    /** Its owner deleted the run from this page. */
+    private void showDeleted() {
+        String name = title;
+        removeAll();
+        tabs = null;
+        lazyTabs.clear();
+        runId = null;
+        title = DELETED;
+        add(new H2(DELETED), new Paragraph("“" + name + "” and its files are gone."), new Anchor("", "Back to the runs"));
+    }
+
     @Override
     public String getPageTitle() {
         return title + " · Flowfield";
@@ -162,7 +176,7 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
         tabs.addSelectedChangeListener(event -> fillSelected());
         add(heading, new Span(settingsLine(run)));
         if (actions != null) {
-            add(actions.forRun(run, current.id()));
+            add(actions.forRun(run, current.id(), this::showDeleted));
         }
         add(tabs);
         showStatus(run);
@@ -310,7 +324,11 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
             target = live;
         }
         if (update instanceof RunUpdate.AccessLost) {
-            ui.access(this::showNotFound);
+            ui.access(() -> {
+                if (update.runId().equals(runId)) {
+                    showNotFound();
+                }
+            });
             return;
         }
         if (update instanceof RunUpdate.StatusChanged) {

@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.flowfield.accounts.Account;
 import org.flowfield.accounts.AccountService;
+import org.flowfield.runs.Paging;
 import org.flowfield.runs.Run;
 import org.flowfield.runs.RunService;
 import org.flowfield.runs.live.FrameMailbox;
@@ -32,7 +33,7 @@ import org.flowfield.security.CurrentAccount;
 
 /**
  * The user's runs, the runs others shared with them, and the reference runs, with status, family, key settings, figures and
- * progress. The list follows the user's unfinished runs live; a click opens a run.
+ * progress, a page at a time. The list follows the user's unfinished runs live; a click opens a run.
  */
 @Route("")
 @PageTitle("Runs · Flowfield")
@@ -71,7 +72,10 @@ public class RunsView extends VerticalLayout {
                 .setHeader("Sliced W2");
         grid.addItemClickListener(click -> open(click.getItem()));
         grid.setSelectionMode(Grid.SelectionMode.MULTI);
-        grid.setItems(visibleRuns());
+        grid.setPageSize(Paging.PAGE_SIZE);
+        UUID me = current.id();
+        grid.setItems(query -> runs.listVisible(me, query.getOffset(), query.getLimit()).stream(), query -> runs.countVisible(me))
+                .setIdentifierProvider(Run::id);
         setSizeFull();
         Button newRun = new Button("New run", click -> getUI().ifPresent(ui -> ui.navigate(NewRunView.class)));
         newRun.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -91,11 +95,9 @@ public class RunsView extends VerticalLayout {
     static final int COMPARE_MIN = 2;
     static final int COMPARE_MAX = 4;
 
-    /** {@code runs=<id>,<id>,…} of the ticked runs, in the list's order. */
+    /** {@code runs=<id>,<id>,…} of the ticked runs, in the order they were ticked. */
     QueryParameters compareParameters() {
-        Set<Run> selected = grid.getSelectedItems();
-        String ids = visibleRuns().stream().filter(run -> selected.stream().anyMatch(s -> s.id().equals(run.id())))
-                .map(run -> run.id().toString()).collect(Collectors.joining(","));
+        String ids = grid.getSelectedItems().stream().map(run -> run.id().toString()).collect(Collectors.joining(","));
         return QueryParameters.simple(Map.of("runs", ids));
     }
 
@@ -103,12 +105,6 @@ public class RunsView extends VerticalLayout {
         getUI().ifPresent(ui -> ui.navigate(RunView.class, new RouteParameters("runId", run.id().toString())));
     }
 
-    private List<Run> visibleRuns() {
-        List<Run> shown = new ArrayList<>(runs.listOwn(current.id()));
-        shown.addAll(runs.listSharedWithMe(current.id()));
-        shown.addAll(runs.listReference());
-        return shown;
-    }
 
     @Override
     protected void onAttach(AttachEvent attachEvent) {
@@ -119,19 +115,17 @@ public class RunsView extends VerticalLayout {
 
     /** Reloads the list, follows runs that are not finished yet, and lets the next refresh come after a pause. */
     private void refresh() {
-        List<Run> shown = visibleRuns();
-        Set<UUID> ticked = grid.getSelectedItems().stream().map(Run::id).collect(Collectors.toSet());
-        grid.setItems(shown);
-        shown.stream().filter(run -> ticked.contains(run.id())).forEach(grid::select);
+        grid.getDataProvider().refreshAll();
         UUID viewer = current.id();
+        List<Run> unfinished = runs.listUnfinished(viewer);
         FrameMailbox<Boolean> mailbox = refreshes;
-        for (Run run : shown) {
-            if (!run.status().terminal() && run.ownerId().equals(viewer) && !watched.containsKey(run.id())) {
+        for (Run run : unfinished) {
+            if (!watched.containsKey(run.id())) {
                 watched.put(run.id(), runs.watch(viewer, run.id(), update -> mailbox.offer(Boolean.TRUE)));
             }
         }
         watched.entrySet().removeIf(entry -> {
-            boolean ended = shown.stream().noneMatch(run -> run.id().equals(entry.getKey()) && !run.status().terminal());
+            boolean ended = unfinished.stream().noneMatch(run -> run.id().equals(entry.getKey()));
             if (ended) {
                 entry.getValue().close();
             }

@@ -57,6 +57,12 @@ class CompareViewTest {
     @Autowired
     CurrentAccount current;
 
+    @Autowired
+    org.flowfield.runs.RunSharingService sharing;
+
+    @Autowired
+    org.flowfield.runs.live.RunUpdates updates;
+
     @BeforeEach
     void vaadin() {
         MockVaadin.setup(new Routes().autoDiscoverViews("org.flowfield.compare.ui"));
@@ -266,5 +272,29 @@ class CompareViewTest {
         // an unfinished run: no figures, no samples, no progression frames
         assertThat(CompareView.formatFigure(GridKt._get(view.figuresGrid, 0), 0)).isEqualTo("—");
         assertThat(view.sampleCharts.getFirst().series()).isEmpty();
+    }
+
+    @Test
+    void aComparedRunWhoseLinkIsRevokedLeavesThePageAtOnceLikeTheRunPage() {
+        UUID owner = logIn("sharer");
+        Run theirs = runs.queue(owner, RunPresets.smoke(ModelFamily.FLOW_MATCHING));
+        String token = sharing.shareByLink(owner, theirs.id()).token();
+        UUID viewer = logIn("viewer");
+        sharing.openLink(viewer, token);
+        Run mine = runs.queue(viewer, RunPresets.smoke(ModelFamily.NORMALIZING_FLOW));
+        String missing = text(open(UUID.randomUUID() + "," + mine.id()));
+        UI.getCurrent().removeAll();
+        CompareView view = open(theirs.id() + "," + mine.id());
+        assertThat(view.comparison).isNotNull();
+
+        sharing.makePrivate(owner, theirs.id());
+        MockVaadin.clientRoundtrip(false);
+
+        assertThat(view.comparison).isNull();
+        assertThat(text(view)).isEqualTo(missing);
+        assertThat(view.getPageTitle()).isEqualTo(CompareView.NOT_FOUND + " · Flowfield");
+        assertThat(updates.watchers(theirs.id())).isZero();
+        UI.getCurrent().remove(view);
+        assertThat(updates.watchers(mine.id())).as("detached: it follows nothing").isZero();
     }
 }

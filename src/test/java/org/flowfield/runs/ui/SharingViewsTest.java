@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.Routes;
+import com.github.mvysny.kaributesting.v10.LocatorJ;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.H2;
 import java.util.List;
 import java.util.UUID;
@@ -178,5 +181,34 @@ class SharingViewsTest {
         assertThat(heading.getText()).isEqualTo("<b>my rings</b>");
         assertThat(heading.getElement().getChildCount()).isEqualTo(1);
         assertThat(heading.getElement().getChild(0).isTextNode()).as("a text node, never parsed as HTML").isTrue();
+    }
+
+    @Test
+    void theOwnerDeletesARunAfterConfirmingAndEveryOpenPageOfItClosesWhileOthersSeeNoButton() {
+        String missing = text(page(classmate, UUID.randomUUID().toString()));
+        logIn(owner);
+        sharing.shareWithClassroom(current.id(), run.id(), classroom.id());
+        RunView theirs = page(classmate, run.id().toString());
+        assertThat(LocatorJ._find(theirs, Button.class, spec -> spec.withText(RunActions.DELETE))).as("only its owner deletes it").isEmpty();
+        logIn(owner);
+        RunView mine = new RunView(runs, current, List.of(), actions);
+        mine.show(run.id().toString());
+        UI.getCurrent().add(mine);
+        MockVaadin.clientRoundtrip(false);
+
+        LocatorJ._click(LocatorJ._get(mine, Button.class, spec -> spec.withText(RunActions.DELETE)));
+        MockVaadin.clientRoundtrip(false);
+        assertThat(runs.find(current.id(), run.id())).as("nothing before the owner confirms").isPresent();
+        // (a lookup from the UI would trip over the mock's start page, the runs list, which needs Spring to build)
+        Dialog question = UI.getCurrent().getChildren().filter(Dialog.class::isInstance).map(Dialog.class::cast)
+                .filter(Dialog::isOpened).findFirst().orElseThrow();
+        assertThat(question.getHeaderTitle()).isEqualTo("Delete “<b>my rings</b>”?");
+        LocatorJ._click(LocatorJ._get(question, Button.class, spec -> spec.withText(RunActions.DELETE)));
+        MockVaadin.clientRoundtrip(false);
+
+        assertThat(runs.find(current.id(), run.id())).isEmpty();
+        assertThat(mine.getPageTitle()).isEqualTo(RunView.DELETED + " · Flowfield");
+        assertThat(text(mine)).contains("“<b>my rings</b>” and its files are gone.", "Back to the runs");
+        assertThat(text(theirs)).as("the classmate's open page").isEqualTo(missing);
     }
 }

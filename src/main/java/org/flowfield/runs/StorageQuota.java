@@ -1,0 +1,31 @@
+package org.flowfield.runs;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * How many runs one account may keep: every stored run counts, whatever its status (queued,
+ * training, finished, failed or cancelled), since each holds a folder of files; deleting a run
+ * frees its place. A run's files are bounded by its settings' limits, so a number of runs bounds
+ * the bytes too, and unlike bytes it is known before the run trains. The reference runs count for
+ * nobody. Set by {@code flowfield.runs.max-stored-per-account}.
+ */
+@Component
+class StorageQuota {
+
+    private final int maxStoredRuns;
+
+    StorageQuota(@Value("${flowfield.runs.max-stored-per-account}") int maxStoredRuns) {
+        if (maxStoredRuns < 1) {
+            throw new IllegalArgumentException("flowfield.runs.max-stored-per-account must be at least 1, not " + maxStoredRuns);
+        }
+        this.maxStoredRuns = maxStoredRuns;
+    }
+
+    /** @throws StorageQuotaExceededException when one more run would pass the quota */
+    void requireRoomForOneMore(long stored) {
+        if (stored >= maxStoredRuns) {
+            throw new StorageQuotaExceededException(stored, maxStoredRuns);
+        }
+    }
+}
