@@ -12,6 +12,7 @@ import org.flowfield.accounts.AccountService;
 import org.flowfield.classrooms.ClassroomService;
 import org.flowfield.runs.Run;
 import org.flowfield.runs.RunSharingService;
+import org.flowfield.security.PublicUrl;
 
 /**
  * What a viewer can do with a run besides watching it: fork it (anyone who sees it), and change
@@ -22,10 +23,12 @@ public class RunActions {
 
     private final RunSharingService sharing;
     private final ClassroomService classrooms;
+    private final PublicUrl publicUrl;
 
-    public RunActions(RunSharingService sharing, ClassroomService classrooms) {
+    public RunActions(RunSharingService sharing, ClassroomService classrooms, PublicUrl publicUrl) {
         this.sharing = sharing;
         this.classrooms = classrooms;
+        this.publicUrl = publicUrl;
     }
 
     /** The buttons for this run and viewer. */
@@ -38,7 +41,7 @@ public class RunActions {
         actions.setAlignItems(FlexComponent.Alignment.BASELINE);
         actions.addClassName("run-actions");
         if (run.ownerId().equals(viewerId) && !run.ownerId().equals(AccountService.REFERENCE_ACCOUNT_ID)) {
-            SharingPanel panel = new SharingPanel(sharing, classrooms, run.id(), viewerId);
+            SharingPanel panel = new SharingPanel(sharing, classrooms, publicUrl, run.id(), viewerId);
             actions.add(panel);
         }
         return actions;
