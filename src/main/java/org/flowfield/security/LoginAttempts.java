@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.flowfield.accounts.AccountRules;
+import org.flowfield.security.ui.LoginView;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -14,13 +15,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Counts every log-in form post against {@link LimitedAction#LOG_IN_PER_ADDRESS} and {@link
  * LimitedAction#LOG_IN_PER_ACCOUNT} before the password is checked; over either limit the post is
  * not checked at all (so the right password is refused too) and the browser goes back to the
- * log-in page with the seconds to wait ({@value #THROTTLED_PARAMETER}) and a {@code Retry-After}.
+ * log-in page with the seconds to wait ({@value LoginView#THROTTLED_PARAMETER}) and a {@code Retry-After}.
  * The address is the request's: a forwarding proxy's headers count only where {@code
  * server.forward-headers-strategy} says to trust them.
  */
 class LoginAttempts extends OncePerRequestFilter {
-
-    static final String THROTTLED_PARAMETER = "throttled";
 
     private final RequestMatcher logInPost;
     private final String loginPath;
@@ -55,7 +54,7 @@ class LoginAttempts extends OncePerRequestFilter {
             log.record(SecurityEvent.LOG_IN_THROTTLED, null, username, request.getRemoteAddr(), e.action().name());
             long seconds = Math.max(1, (e.retryAfter().toMillis() + 999) / 1000);
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-            response.sendRedirect(request.getContextPath() + loginPath + "?" + THROTTLED_PARAMETER + "=" + seconds);
+            response.sendRedirect(request.getContextPath() + loginPath + "?" + LoginView.THROTTLED_PARAMETER + "=" + seconds);
             return;
         }
         chain.doFilter(request, response);

@@ -66,8 +66,13 @@ public class Throttle {
         }
         Limited limited = ofAction.computeIfAbsent(key, fresh -> new Limited(Bucket.builder().addLimit(bandwidth(limit)).build(), limit));
         if (!limited.limit().equals(limit)) {
+            // the attempts used stay used under the new limit
+            long used = Math.max(0, limited.limit().attempts() - limited.bucket().getAvailableTokens());
             limited.bucket().replaceConfiguration(BucketConfiguration.builder().addLimit(bandwidth(limit)).build(),
-                    TokensInheritanceStrategy.AS_IS);
+                    TokensInheritanceStrategy.RESET);
+            if (used > 0) {
+                limited.bucket().tryConsumeAsMuchAsPossible(used);
+            }
             ofAction.replace(key, limited, new Limited(limited.bucket(), limit));
         }
         return limited.bucket();

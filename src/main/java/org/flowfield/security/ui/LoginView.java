@@ -2,7 +2,6 @@ package org.flowfield.security.ui;
 
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.login.LoginForm;
-import com.vaadin.flow.component.login.LoginI18n;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -27,6 +26,9 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
     /** The longest wait the page will word; a larger number in the address is not from this server. */
     private static final long LONGEST_WAIT_SECONDS = Duration.ofDays(7).toSeconds();
 
+    /** The query parameter with the seconds to wait, set by the log-in limit (LoginAttempts). */
+    public static final String THROTTLED_PARAMETER = "throttled";
+
     private final LoginForm form = new LoginForm();
 
     public LoginView() {
@@ -41,15 +43,13 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         QueryParameters query = event.getLocation().getQueryParameters();
-        LoginI18n i18n = LoginI18n.createDefault();
-        long wait = query.getSingleParameter("throttled").map(LoginView::seconds).orElse(0L);
+        long wait = query.getSingleParameter(THROTTLED_PARAMETER).map(LoginView::seconds).orElse(0L);
         if (wait > 0) {
-            i18n.getErrorMessage().setTitle("Too many log-in attempts");
-            i18n.getErrorMessage().setMessage("Log-in is paused for this account or your address. Try again in "
+            form.showErrorMessage("Too many log-in attempts", "Log-in is paused for this account or your address. Try again in "
                     + ThrottledException.inWords(Duration.ofSeconds(wait)) + ".");
+        } else {
+            form.setError(query.getParameters().containsKey("error"));
         }
-        form.setI18n(i18n);
-        form.setError(wait > 0 || query.getParameters().containsKey("error"));
     }
 
     private static long seconds(String text) {
