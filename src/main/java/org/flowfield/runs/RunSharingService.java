@@ -12,6 +12,8 @@ import org.flowfield.runs.live.RunUpdates;
 import org.flowfield.runs.settings.RunLimits;
 import org.flowfield.runs.settings.RunSettings;
 import org.flowfield.runs.settings.RunSettingsMapper;
+import org.flowfield.security.SecurityEvent;
+import org.flowfield.security.SecurityLog;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -34,14 +36,17 @@ public class RunSharingService {
     private final ClassroomService classrooms;
     private final RunUpdates updates;
     private final Clock clock;
+    private final SecurityLog log;
     private final SecureRandom random = new SecureRandom();
 
-    RunSharingService(RunService runs, RunRepository repository, ClassroomService classrooms, RunUpdates updates, Clock clock) {
+    RunSharingService(RunService runs, RunRepository repository, ClassroomService classrooms, RunUpdates updates, Clock clock,
+            SecurityLog log) {
         this.runs = runs;
         this.repository = repository;
         this.classrooms = classrooms;
         this.updates = updates;
         this.clock = clock;
+        this.log = log;
     }
 
     /**
@@ -60,7 +65,7 @@ public class RunSharingService {
     @Transactional
     public RunSharing makePrivate(UUID ownerId, UUID runId) {
         requireOwner(ownerId, runId);
-        return change(RunSharing.privateRun(runId));
+        return change(ownerId, RunSharing.privateRun(runId));
     }
 
     /**
@@ -74,7 +79,7 @@ public class RunSharingService {
         if (!classrooms.isMember(ownerId, classroomId)) {
             throw new ClassroomNotFoundException(classroomId);
         }
-        return change(new RunSharing(runId, Sharing.CLASS, classroomId, null));
+        return change(ownerId, new RunSharing(runId, Sharing.CLASS, classroomId, null));
     }
 
     /** Shares the run by a new, unguessable link; any earlier link stops working. */
@@ -84,7 +89,7 @@ public class RunSharingService {
         byte[] secret = new byte[TOKEN_BYTES];
         random.nextBytes(secret);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-        return change(new RunSharing(runId, Sharing.LINK, null, token));
+        return change(ownerId, new RunSharing(runId, Sharing.LINK, null, token));
     }
 
     /**
@@ -126,8 +131,14 @@ public class RunSharingService {
         }
     }
 
-    private RunSharing change(RunSharing sharing) {
+    private RunSharing change(UUID ownerId, RunSharing sharing) {
+        boolean hadLink = repository.sharing(sharing.runId()).map(before -> before.mode() == Sharing.LINK).orElse(false);
         repository.share(sharing);
+        if (hadLink) {
+            log.record(ownerId, SecurityEvent.SHARE_LINK_REVOKED, "run " + sharing.runId());
+        }
+        log.record(ownerId, SecurityEvent.SHARING_CHANGED, "run " + sharing.runId() + " " + sharing.mode()
+                + (sharing.classroomId() == null ? "" : " class " + sharing.classroomId()));
         // watchers re-check their access when told, so tell them only once the change is committed
         RunUpdate changed = new RunUpdate.AccessChanged(sharing.runId());
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
