@@ -41,6 +41,14 @@ class AccountRepository {
                 .update();
     }
 
+    /** @return whether the account exists (and now has this hash) */
+    boolean updatePasswordHash(UUID id, String passwordHash) {
+        return jdbc.sql("update account set password_hash = :hash where id = :id")
+                .param("hash", passwordHash)
+                .param("id", id)
+                .update() == 1;
+    }
+
     boolean existsByUsername(String username) {
         return jdbc.sql("select count(*) from account where username = :username")
                 .param("username", username)

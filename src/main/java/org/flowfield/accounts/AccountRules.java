@@ -16,6 +16,12 @@ public final class AccountRules {
     /** The name of the password field, as {@link InvalidAccountException#field()} reports it. */
     public static final String PASSWORD_FIELD = "password";
 
+    /** The current password when changing it, as {@link InvalidAccountException#field()} reports it. */
+    public static final String CURRENT_PASSWORD_FIELD = "currentPassword";
+
+    /** The new password when changing it, as {@link InvalidAccountException#field()} reports it. */
+    public static final String NEW_PASSWORD_FIELD = "newPassword";
+
     /** Shortest username, in characters. */
     public static final int USERNAME_MIN = 3;
 

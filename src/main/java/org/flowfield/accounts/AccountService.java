@@ -112,6 +112,34 @@ public class AccountService {
     }
 
     /**
+     * Replaces the account's password, given its current one. The new password follows the rules
+     * of sign-up ({@link AccountValidator#passwordProblem}) and differs from the current one; the
+     * new password is checked first, so its problems show before the current password is tried.
+     *
+     * @throws InvalidAccountException with field {@link AccountRules#NEW_PASSWORD_FIELD} when the
+     *     new password breaks a rule or equals the current one, or {@link
+     *     AccountRules#CURRENT_PASSWORD_FIELD} when the current password is wrong (or the account
+     *     is gone); nothing changed
+     */
+    @Transactional
+    public void changePassword(UUID accountId, String currentPassword, String newPassword) {
+        AccountValidator.passwordProblem(newPassword).ifPresent(message -> {
+            throw new InvalidAccountException(AccountRules.NEW_PASSWORD_FIELD, message);
+        });
+        Optional<StoredAccount> stored = accountId == null || REFERENCE_ACCOUNT_ID.equals(accountId)
+                ? Optional.empty() : accounts.findById(accountId);
+        boolean usable = currentPassword != null && !currentPassword.isEmpty() && AccountValidator.fitsBcrypt(currentPassword);
+        boolean matches = encoder.matches(usable ? currentPassword : DUMMY_PASSWORD, stored.map(StoredAccount::passwordHash).orElse(dummyHash));
+        if (!(usable && matches && stored.isPresent())) {
+            throw new InvalidAccountException(AccountRules.CURRENT_PASSWORD_FIELD, "The current password is wrong");
+        }
+        if (newPassword.equals(currentPassword)) {
+            throw new InvalidAccountException(AccountRules.NEW_PASSWORD_FIELD, "The new password must differ from the current one");
+        }
+        accounts.updatePasswordHash(accountId, encoder.encode(newPassword));
+    }
+
+    /**
      * The id, username and password hash of the account with this username (in any case), for the
      * security configuration's user look-up; empty for {@code null} or an unknown name. Nothing
      * else should need the hash: {@link #authenticate} checks passwords.

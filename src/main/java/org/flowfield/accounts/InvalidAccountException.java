@@ -3,8 +3,8 @@ package org.flowfield.accounts;
 import java.util.Objects;
 
 /**
- * Thrown when a sign-up's username or password breaks one of {@link AccountRules}; nothing was
- * stored. The message is worded for the person who typed it.
+ * Thrown when a sign-up's username or password, or a password change, breaks one of {@link
+ * AccountRules}; nothing was stored. The message is worded for the person who typed it.
  */
 public class InvalidAccountException extends RuntimeException {
 
@@ -13,7 +13,8 @@ public class InvalidAccountException extends RuntimeException {
     private final String field;
 
     /**
-     * @param field {@link AccountRules#USERNAME_FIELD} or {@link AccountRules#PASSWORD_FIELD}
+     * @param field {@link AccountRules#USERNAME_FIELD}, {@link AccountRules#PASSWORD_FIELD}, {@link
+     *     AccountRules#CURRENT_PASSWORD_FIELD} or {@link AccountRules#NEW_PASSWORD_FIELD}
      * @param message what is wrong and what is allowed, e.g. "Password must be at least 8 characters"
      */
     public InvalidAccountException(String field, String message) {
@@ -21,7 +22,7 @@ public class InvalidAccountException extends RuntimeException {
         this.field = Objects.requireNonNull(field, "field");
     }
 
-    /** The field the message belongs next to: "username" or "password". */
+    /** The field the message belongs next to: "username", "password", "currentPassword" or "newPassword". */
     public String field() {
         return field;
     }

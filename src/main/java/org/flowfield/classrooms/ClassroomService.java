@@ -21,6 +21,12 @@ public class ClassroomService {
 
     public static final int MAX_NAME_LENGTH = 80;
 
+    /**
+     * The longest invite code taken as typed, spaces and dashes included: a code is {@value
+     * InviteCodes#LENGTH} characters in groups of four, with room to spare for spaces.
+     */
+    public static final int MAX_INVITE_CODE_LENGTH = 32;
+
     private final ClassroomRepository classrooms;
     private final AccountService accounts;
     private final ApplicationEventPublisher events;
@@ -61,9 +67,28 @@ public class ClassroomService {
      */
     @Transactional
     public Classroom join(UUID accountId, String inviteCode) {
-        Classroom classroom = byInviteCode(inviteCode);
+        Classroom classroom = withInviteCode(inviteCode);
         classrooms.addMember(classroom.id(), accountId, clock.instant());
         return classroom;
+    }
+
+    /**
+     * The class with this invite code (typed in any case, with or without dashes). The messages
+     * never repeat what was typed.
+     *
+     * @throws InvalidClassroomException when the code is blank, longer than {@value
+     *     #MAX_INVITE_CODE_LENGTH} characters, or no class has it
+     */
+    @Transactional(readOnly = true)
+    public Classroom withInviteCode(String inviteCode) {
+        if (inviteCode == null || inviteCode.isBlank()) {
+            throw new InvalidClassroomException("Enter the class's invite code.");
+        }
+        if (inviteCode.length() > MAX_INVITE_CODE_LENGTH) {
+            throw new InvalidClassroomException("An invite code has at most " + MAX_INVITE_CODE_LENGTH + " characters.");
+        }
+        return classrooms.findByInviteCode(InviteCodes.normalise(inviteCode))
+                .orElseThrow(() -> new InvalidClassroomException("No class has this invite code."));
     }
 
     /**
@@ -74,15 +99,9 @@ public class ClassroomService {
      */
     @Transactional(readOnly = true)
     public InviteDetails inviteDetails(String inviteCode) {
-        Classroom classroom = byInviteCode(inviteCode);
+        Classroom classroom = withInviteCode(inviteCode);
         String instructor = accounts.findById(classroom.instructorId()).map(Account::username).orElse("?");
         return new InviteDetails(classroom.inviteCode(), classroom.name(), instructor);
-    }
-
-    private Classroom byInviteCode(String inviteCode) {
-        String code = InviteCodes.normalise(inviteCode);
-        return classrooms.findByInviteCode(code)
-                .orElseThrow(() -> new InvalidClassroomException("No class has the invite code “" + code + "”."));
     }
 
     /**

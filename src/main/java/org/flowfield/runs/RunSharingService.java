@@ -10,6 +10,8 @@ import org.flowfield.classrooms.ClassroomService;
 import org.flowfield.runs.settings.RunLimits;
 import org.flowfield.runs.settings.RunSettings;
 import org.flowfield.runs.settings.RunSettingsMapper;
+import org.flowfield.security.SecurityEvent;
+import org.flowfield.security.SecurityLog;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,14 +32,17 @@ public class RunSharingService {
     private final ClassroomService classrooms;
     private final AccessChanges accessChanges;
     private final Clock clock;
+    private final SecurityLog log;
     private final SecureRandom random = new SecureRandom();
 
-    RunSharingService(RunService runs, RunRepository repository, ClassroomService classrooms, AccessChanges accessChanges, Clock clock) {
+    RunSharingService(RunService runs, RunRepository repository, ClassroomService classrooms, AccessChanges accessChanges, Clock clock,
+            SecurityLog log) {
         this.runs = runs;
         this.repository = repository;
         this.classrooms = classrooms;
         this.accessChanges = accessChanges;
         this.clock = clock;
+        this.log = log;
     }
 
     /**
@@ -56,7 +61,7 @@ public class RunSharingService {
     @Transactional
     public RunSharing makePrivate(UUID ownerId, UUID runId) {
         requireOwner(ownerId, runId);
-        return change(RunSharing.privateRun(runId));
+        return change(ownerId, RunSharing.privateRun(runId));
     }
 
     /**
@@ -70,7 +75,7 @@ public class RunSharingService {
         if (!classrooms.isMember(ownerId, classroomId)) {
             throw new ClassroomNotFoundException(classroomId);
         }
-        return change(new RunSharing(runId, Sharing.CLASS, classroomId, null));
+        return change(ownerId, new RunSharing(runId, Sharing.CLASS, classroomId, null));
     }
 
     /** Shares the run by a new, unguessable link; any earlier link stops working. */
@@ -80,7 +85,7 @@ public class RunSharingService {
         byte[] secret = new byte[TOKEN_BYTES];
         random.nextBytes(secret);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-        return change(new RunSharing(runId, Sharing.LINK, null, token));
+        return change(ownerId, new RunSharing(runId, Sharing.LINK, null, token));
     }
 
     /**
@@ -122,8 +127,14 @@ public class RunSharingService {
         }
     }
 
-    private RunSharing change(RunSharing sharing) {
+    private RunSharing change(UUID ownerId, RunSharing sharing) {
+        boolean hadLink = repository.sharing(sharing.runId()).map(before -> before.mode() == Sharing.LINK).orElse(false);
         repository.share(sharing);
+        if (hadLink) {
+            log.record(ownerId, SecurityEvent.SHARE_LINK_REVOKED, "run " + sharing.runId());
+        }
+        log.record(ownerId, SecurityEvent.SHARING_CHANGED, "run " + sharing.runId() + " " + sharing.mode()
+                + (sharing.classroomId() == null ? "" : " class " + sharing.classroomId()));
         accessChanges.announce(sharing.runId());
         return sharing;
     }

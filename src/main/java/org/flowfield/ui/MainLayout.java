@@ -22,8 +22,7 @@ public class MainLayout extends AppLayout {
         Span user = new Span(current.account().username());
         Button logout = new Button("Log out", click -> current.logout());
         // by address, not by view class: the views' features depend on this package, not the other way
-        HorizontalLayout bar = new HorizontalLayout(title, link("", "Runs"), link("classes", "Classes"), user,
-                link("account/delete", "Delete account"), logout);
+        HorizontalLayout bar = new HorizontalLayout(title, link("", "Runs"), link("classes", "Classes"), link("account", "Account"), user, logout);
         bar.setWidthFull();
         bar.setPadding(true);
         bar.setAlignItems(FlexComponent.Alignment.CENTER);

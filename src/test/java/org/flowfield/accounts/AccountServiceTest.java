@@ -243,4 +243,62 @@ class AccountServiceTest {
         }
         assertThat(ids).hasSize(5);
     }
+
+    @Test
+    void aPasswordChangeNeedsTheCurrentPasswordAndThenOnlyTheNewOneWorks() {
+        String username = freshUsername("frank");
+        Account account = service.signUp(username, PASSWORD);
+        String before = storedHashOf(account.id());
+
+        assertThatThrownBy(() -> service.changePassword(account.id(), "not the password", "a new long password"))
+                .isInstanceOfSatisfying(InvalidAccountException.class, e -> {
+                    assertThat(e.field()).isEqualTo(AccountRules.CURRENT_PASSWORD_FIELD);
+                    assertThat(e.getMessage()).isEqualTo("The current password is wrong");
+                });
+        assertThat(storedHashOf(account.id())).isEqualTo(before);
+
+        service.changePassword(account.id(), PASSWORD, "a new long password");
+
+        assertThat(service.authenticate(username, "a new long password")).contains(account);
+        assertThat(service.authenticate(username, PASSWORD)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "short       | Password must be at least 8 characters",
+        "''          | Password is required"
+    })
+    void aNewPasswordFollowsTheRulesOfSignUp(String newPassword, String message) {
+        Account account = service.signUp(freshUsername("gina"), PASSWORD);
+
+        assertThatThrownBy(() -> service.changePassword(account.id(), PASSWORD, newPassword))
+                .isInstanceOfSatisfying(InvalidAccountException.class, e -> {
+                    assertThat(e.field()).isEqualTo(AccountRules.NEW_PASSWORD_FIELD);
+                    assertThat(e.getMessage()).isEqualTo(message).isEqualTo(AccountValidator.passwordProblem(newPassword).orElseThrow());
+                });
+        assertThat(service.authenticate(account.username(), PASSWORD)).contains(account);
+    }
+
+    @Test
+    void aNewPasswordTooLongForBcryptOrEqualToTheCurrentOneIsRefused() {
+        Account account = service.signUp(freshUsername("hal"), PASSWORD);
+
+        assertThatThrownBy(() -> service.changePassword(account.id(), PASSWORD, "é".repeat(40)))
+                .hasMessage("Password must be at most 72 bytes");
+        assertThatThrownBy(() -> service.changePassword(account.id(), PASSWORD, PASSWORD))
+                .isInstanceOfSatisfying(InvalidAccountException.class, e -> {
+                    assertThat(e.field()).isEqualTo(AccountRules.NEW_PASSWORD_FIELD);
+                    assertThat(e.getMessage()).isEqualTo("The new password must differ from the current one");
+                });
+    }
+
+    @Test
+    void theReferenceAccountsPasswordCannotBeChanged() {
+        UUID reference = service.referenceAccount();
+
+        assertThatThrownBy(() -> service.changePassword(reference, "!", "a new long password"))
+                .hasMessage("The current password is wrong");
+        assertThatThrownBy(() -> service.changePassword(UUID.randomUUID(), PASSWORD, "a new long password"))
+                .hasMessage("The current password is wrong");
+    }
 }

@@ -343,7 +343,9 @@ class AccessMatrixTest {
     @Test
     void classesAreJoinedOnlyWithTheirInviteCodeAndNamedSensibly() {
         assertThatThrownBy(() -> classrooms.join(outsider, "AAAA-BBBB-CCCC-DDDD"))
-                .hasMessage("No class has the invite code “AAAA-BBBB-CCCC-DDDD”.");
+                .hasMessage("No class has this invite code.");
+        assertThatThrownBy(() -> classrooms.join(outsider, "A".repeat(1024 * 1024)))
+                .hasMessage("An invite code has at most " + ClassroomService.MAX_INVITE_CODE_LENGTH + " characters.");
         assertThatThrownBy(() -> classrooms.create(outsider, "   ")).hasMessage("Give the class a name.");
         assertThatThrownBy(() -> classrooms.create(outsider, "x".repeat(81))).hasMessage("A class name has at most 80 characters.");
         assertThatThrownBy(() -> classrooms.find(outsider, classroom.id())).isInstanceOf(ClassroomNotFoundException.class);

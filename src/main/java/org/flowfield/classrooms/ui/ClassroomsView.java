@@ -51,6 +51,7 @@ public class ClassroomsView extends VerticalLayout {
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         create.addClickListener(click -> createClass());
         inviteCode.setPlaceholder("XXXX-XXXX-XXXX-XXXX");
+        inviteCode.setMaxLength(ClassroomService.MAX_INVITE_CODE_LENGTH);
         join.addClickListener(click -> joinClass());
         HorizontalLayout creating = new HorizontalLayout(name, create);
         HorizontalLayout joiningRow = new HorizontalLayout(inviteCode, join);

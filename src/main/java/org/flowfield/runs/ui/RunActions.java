@@ -15,6 +15,7 @@ import org.flowfield.runs.RunDeletion;
 import org.flowfield.runs.RunNotFoundException;
 import org.flowfield.ui.Confirmation;
 import org.flowfield.runs.RunSharingService;
+import org.flowfield.security.PublicUrl;
 
 /**
  * What a viewer can do with a run besides watching it: fork it (anyone who sees it), change how it
@@ -26,11 +27,13 @@ public class RunActions {
     private final RunSharingService sharing;
     private final ClassroomService classrooms;
     private final RunDeletion deletion;
+    private final PublicUrl publicUrl;
 
-    public RunActions(RunSharingService sharing, ClassroomService classrooms, RunDeletion deletion) {
+    public RunActions(RunSharingService sharing, ClassroomService classrooms, RunDeletion deletion, PublicUrl publicUrl) {
         this.sharing = sharing;
         this.classrooms = classrooms;
         this.deletion = deletion;
+        this.publicUrl = publicUrl;
     }
 
     /** The buttons for this run and viewer, without deletion. */
@@ -52,7 +55,7 @@ public class RunActions {
         actions.setAlignItems(FlexComponent.Alignment.BASELINE);
         actions.addClassName("run-actions");
         if (run.ownerId().equals(viewerId) && !run.ownerId().equals(AccountService.REFERENCE_ACCOUNT_ID)) {
-            actions.add(new SharingPanel(sharing, classrooms, run.id(), viewerId));
+            actions.add(new SharingPanel(sharing, classrooms, publicUrl, run.id(), viewerId));
             if (onDeleted != null) {
                 Button delete = new Button(DELETE, click -> confirmDeletion(run, viewerId, onDeleted));
                 delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);

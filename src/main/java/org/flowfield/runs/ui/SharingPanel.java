@@ -16,6 +16,7 @@ import org.flowfield.classrooms.ClassroomService;
 import org.flowfield.runs.RunSharing;
 import org.flowfield.runs.RunSharingService;
 import org.flowfield.runs.Sharing;
+import org.flowfield.security.PublicUrl;
 
 /**
  * The owner's control of who sees a run: private, one of the owner's classes, or anyone with the
@@ -38,12 +39,14 @@ class SharingPanel extends HorizontalLayout {
     final TextField link = new TextField();
     final Button revoke = new Button("Revoke link");
     private final RunSharingService sharing;
+    private final PublicUrl publicUrl;
     private final UUID runId;
     private final UUID ownerId;
     private boolean updating;
 
-    SharingPanel(RunSharingService sharing, ClassroomService classrooms, UUID runId, UUID ownerId) {
+    SharingPanel(RunSharingService sharing, ClassroomService classrooms, PublicUrl publicUrl, UUID runId, UUID ownerId) {
         this.sharing = sharing;
+        this.publicUrl = publicUrl;
         this.runId = runId;
         this.ownerId = ownerId;
         List<Audience> choices = new ArrayList<>(List.of(new Audience(Sharing.PRIVATE, null), new Audience(Sharing.LINK, null)));
@@ -88,7 +91,7 @@ class SharingPanel extends HorizontalLayout {
             link.setVisible(byLink);
             revoke.setVisible(byLink);
             if (byLink) {
-                link.setValue(SharedLinkView.address(now.token()));
+                link.setValue(publicUrl.of(SharedLinkView.address(now.token())));
             }
         } finally {
             updating = false;

@@ -1,4 +1,4 @@
-package org.flowfield.accounts.ui;
+package org.flowfield.signup.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,6 +7,8 @@ import com.github.mvysny.kaributesting.v10.Routes;
 import com.vaadin.flow.component.UI;
 import java.util.UUID;
 import org.flowfield.accounts.AccountService;
+import org.flowfield.security.ui.LoginView;
+import org.flowfield.signup.SignUpService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,12 +26,15 @@ class SignUpViewTest {
     @Autowired
     AccountService accounts;
 
+    @Autowired
+    SignUpService signUps;
+
     SignUpView view;
 
     @BeforeEach
     void vaadin() {
-        MockVaadin.setup(new Routes().autoDiscoverViews("org.flowfield.accounts.ui"));
-        view = new SignUpView(accounts);
+        MockVaadin.setup(new Routes().autoDiscoverViews("org.flowfield.security.ui"));
+        view = new SignUpView(signUps);
         UI.getCurrent().add(view);
     }
 
