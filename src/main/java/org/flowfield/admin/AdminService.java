@@ -13,6 +13,10 @@ import org.flowfield.accounts.Account;
 import org.flowfield.accounts.AccountDirectory;
 import org.flowfield.accounts.AccountDirectory.ListedAccount;
 import org.flowfield.accounts.AccountService;
+import org.flowfield.security.Administrators;
+import org.flowfield.security.LoggedInSessions;
+import org.flowfield.security.SecurityEvent;
+import org.flowfield.security.SecurityLog;
 import org.flowfield.runs.Run;
 import org.flowfield.runs.RunNotFoundException;
 import org.flowfield.runs.ServerQueue;
@@ -33,10 +37,12 @@ public class AdminService {
     private final AccountDirectory directory;
     private final ServerQueue queue;
     private final LoggedInSessions sessions;
+    private final SecurityLog log;
     private final Map<String, AdjustableLimit> limits;
 
     AdminService(Administrators administrators, AccountService accounts, AccountDirectory directory, ServerQueue queue,
-            LoggedInSessions sessions, List<AdjustableLimit> limits) {
+            LoggedInSessions sessions, List<AdjustableLimit> limits, SecurityLog log) {
+        this.log = log;
         this.administrators = administrators;
         this.accounts = accounts;
         this.directory = directory;
@@ -118,6 +124,8 @@ public class AdminService {
         directory.setDisabled(account.id(), true);
         int cancelled = queue.cancelAllOf(account.id());
         int ended = sessions.endSessionsOf(account.username());
+        log.record(account.id(), SecurityEvent.ACCOUNT_DISABLED, "by administrator " + callerId + "; " + cancelled + " run(s) cancelled, "
+                + ended + " session(s) ended");
         return new AccountDisabling(account.username(), cancelled, ended);
     }
 
@@ -130,6 +138,7 @@ public class AdminService {
     public void enable(UUID callerId, UUID accountId) {
         requireAdministrator(callerId);
         directory.setDisabled(changeable(accountId).id(), false);
+        log.record(accountId, SecurityEvent.ACCOUNT_ENABLED, "by administrator " + callerId);
     }
 
     /** Every adjustable limit with its value now, by label. */
@@ -154,7 +163,9 @@ public class AdminService {
             throw new InvalidLimitException(String.format(java.util.Locale.ROOT, "%s must be between %,d and %,d",
                     limit.label(), limit.min(), limit.max()));
         }
+        long before = limit.get();
         limit.set(value);
+        log.record(callerId, SecurityEvent.LIMIT_CHANGED, limit.name() + " " + before + " -> " + value);
         return LimitValue.of(limit);
     }
 

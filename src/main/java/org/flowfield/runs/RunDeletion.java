@@ -1,5 +1,7 @@
 package org.flowfield.runs;
 
+import org.flowfield.security.SecurityEvent;
+import org.flowfield.security.SecurityLog;
 import java.time.Clock;
 import java.util.UUID;
 import org.flowfield.accounts.AccountService;
@@ -26,7 +28,7 @@ public class RunDeletion {
 
     private static final Logger log = LoggerFactory.getLogger(RunDeletion.class);
     /** Where deletions are logged for the security log to collect. */
-    private static final Logger security = LoggerFactory.getLogger("flowfield.security");
+    private final SecurityLog securityLog;
 
     private final RunRepository runs;
     private final RunFiles files;
@@ -38,7 +40,8 @@ public class RunDeletion {
     private final TransactionTemplate afterwards;
 
     RunDeletion(RunRepository runs, RunFiles files, TrainingJobs jobs, AccessChanges accessChanges, RunUpdates updates, Clock clock,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions, SecurityLog securityLog) {
+        this.securityLog = securityLog;
         this.afterwards = new TransactionTemplate(transactions);
         this.afterwards.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.runs = runs;
@@ -62,7 +65,7 @@ public class RunDeletion {
         }
         Run run = runs.lockOwned(runId, ownerId).orElseThrow(() -> new RunNotFoundException(runId));
         deleteLocked(run);
-        security.info("run {} deleted by its owner {}", runId, ownerId);
+        AccessChanges.afterCommit(() -> securityLog.record(ownerId, SecurityEvent.DELETED, "run " + runId + " \"" + run.name() + "\""));
     }
 
     /** Deletes every run of an account being deleted, in the caller's transaction. */

@@ -11,13 +11,29 @@ import org.springframework.stereotype.Component;
  * nobody. Set by {@code flowfield.runs.max-stored-per-account}.
  */
 @Component
-class StorageQuota {
+public class StorageQuota {
 
-    private final int maxStoredRuns;
+    /** The largest quota an administrator may set. */
+    public static final int MAX_STORED_RUNS = 100_000;
+
+    private volatile int maxStoredRuns;
 
     StorageQuota(@Value("${flowfield.runs.max-stored-per-account}") int maxStoredRuns) {
         if (maxStoredRuns < 1) {
             throw new IllegalArgumentException("flowfield.runs.max-stored-per-account must be at least 1, not " + maxStoredRuns);
+        }
+        this.maxStoredRuns = maxStoredRuns;
+    }
+
+    /** Runs one account may keep. */
+    public int maxStoredRuns() {
+        return maxStoredRuns;
+    }
+
+    /** Changes the quota from the next queued run on; accounts already past it keep their runs. */
+    public void change(int maxStoredRuns) {
+        if (maxStoredRuns < 1 || maxStoredRuns > MAX_STORED_RUNS) {
+            throw new IllegalArgumentException("The storage quota is 1 to " + MAX_STORED_RUNS + " runs, not " + maxStoredRuns);
         }
         this.maxStoredRuns = maxStoredRuns;
     }

@@ -1,5 +1,7 @@
 package org.flowfield.admin;
 
+import org.flowfield.security.LoggedInSessions;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

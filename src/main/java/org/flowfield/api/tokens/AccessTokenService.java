@@ -1,5 +1,7 @@
 package org.flowfield.api.tokens;
 
+import org.flowfield.security.SecurityEvent;
+import org.flowfield.security.SecurityLog;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -42,13 +44,15 @@ public class AccessTokenService {
 
     private static final int SECRET_BYTES = 32;
 
+    private final SecurityLog log;
     private final AccessTokenRepository tokens;
     private final AccountService accounts;
     private final AccountDirectory directory;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    AccessTokenService(AccessTokenRepository tokens, AccountService accounts, AccountDirectory directory, Clock clock) {
+    AccessTokenService(AccessTokenRepository tokens, AccountService accounts, AccountDirectory directory, Clock clock, SecurityLog log) {
+        this.log = log;
         this.tokens = tokens;
         this.accounts = accounts;
         this.directory = directory;
@@ -73,6 +77,7 @@ public class AccessTokenService {
         String secret = SECRET_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         AccessToken token = new AccessToken(UUID.randomUUID(), ownerId, stripped, clock.instant().truncatedTo(ChronoUnit.MICROS), null);
         tokens.insert(token, hash(secret));
+        log.record(ownerId, SecurityEvent.ACCESS_TOKEN_CREATED, "token " + token.id() + " \"" + stripped + "\"");
         return new NewAccessToken(token, secret);
     }
 
@@ -92,6 +97,7 @@ public class AccessTokenService {
         if (!tokens.deleteOwned(tokenId, ownerId)) {
             throw new AccessTokenNotFoundException(tokenId);
         }
+        log.record(ownerId, SecurityEvent.ACCESS_TOKEN_REVOKED, "token " + tokenId);
     }
 
     /**

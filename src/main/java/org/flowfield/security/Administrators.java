@@ -1,4 +1,4 @@
-package org.flowfield.admin;
+package org.flowfield.security;
 
 import java.util.Arrays;
 import java.util.Set;
@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * not exist yet become administrators when they sign up.
  */
 @Component
-class Administrators {
+public class Administrators {
 
     private final Set<String> usernames;
 
@@ -24,7 +24,8 @@ class Administrators {
                 .collect(Collectors.toUnmodifiableSet());
     }
 
-    boolean includes(String username) {
+    /** Whether the account with this username administers the server. */
+    public boolean includes(String username) {
         return username != null && usernames.contains(AccountRules.normalizeUsername(username));
     }
 }

@@ -23,11 +23,12 @@ import org.springframework.security.web.context.HttpSessionSecurityContextReposi
     "flowfield.accounts.bcrypt-strength=4",
     "flowfield.runs.max-stored-per-account=3"
 })
-class AccountSessionsTest {
+class LoggedInSessionsTest {
 
     @Autowired AccountService accounts;
     @Autowired AccountDeletion deletion;
-    @Autowired AccountSessions sessions;
+    @Autowired LoggedInSessions sessions;
+    @Autowired SecurityLog log;
 
     /** A session of the container's, logged in as Spring Security stores it. */
     private MockHttpSession loggedIn(String username) {
@@ -55,6 +56,11 @@ class AccountSessionsTest {
         assertThat(phone.isInvalid()).isTrue();
         assertThat(someoneElse.isInvalid()).isFalse();
         assertThat(anonymous.isInvalid()).isFalse();
+        assertThat(log.recent(50)).anySatisfy(entry -> {
+            assertThat(entry.event()).isEqualTo(SecurityEvent.DELETED);
+            assertThat(entry.accountId()).isEqualTo(leaving);
+            assertThat(entry.detail()).contains("2 session(s) ended");
+        });
     }
 
     @Test

@@ -1,4 +1,7 @@
-package org.flowfield.admin;
+package org.flowfield.security;
+
+import org.flowfield.accounts.AccountDeleted;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 import jakarta.servlet.http.HttpSession;
 import jakarta.servlet.http.HttpSessionEvent;
@@ -14,12 +17,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * This server's open HTTP sessions (registered with the servlet container as a session listener),
- * so that disabling an account ends the sessions it is logged in with: each is invalidated, which
- * logs it out and closes its Vaadin pages. The user of a session is the one Spring Security stored
- * in it at log-in.
+ * so that disabling or deleting an account ends the sessions it is logged in with: each is
+ * invalidated, which logs it out and closes its Vaadin pages. The user of a session is the one
+ * Spring Security stored in it at log-in. A deletion ends them once it is committed, and is written
+ * to the security log then.
  */
 @Component
-class LoggedInSessions implements HttpSessionListener, HttpSessionIdListener {
+public class LoggedInSessions implements HttpSessionListener, HttpSessionIdListener {
 
     private final Map<String, HttpSession> sessions = new ConcurrentHashMap<>();
 
@@ -40,8 +44,21 @@ class LoggedInSessions implements HttpSessionListener, HttpSessionIdListener {
         sessions.remove(event.getSession().getId());
     }
 
+    private final SecurityLog log;
+
+    LoggedInSessions(SecurityLog log) {
+        this.log = log;
+    }
+
+    @TransactionalEventListener
+    void accountDeleted(AccountDeleted deleted) {
+        int ended = endSessionsOf(deleted.username());
+        log.record(SecurityEvent.DELETED, deleted.accountId(), deleted.username(), null,
+                "account and everything it owned; " + ended + " session(s) ended");
+    }
+
     /** Ends every session logged in as this user; returns how many it ended. */
-    int endSessionsOf(String username) {
+    public int endSessionsOf(String username) {
         List<HttpSession> ofUser = sessions.values().stream().filter(session -> username.equals(userOf(session))).toList();
         int ended = 0;
         for (HttpSession session : ofUser) {
