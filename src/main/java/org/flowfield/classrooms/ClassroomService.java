@@ -3,6 +3,8 @@ package org.flowfield.classrooms;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
+import org.flowfield.text.DisplayNames;
+import org.flowfield.text.TypedText;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -14,7 +16,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ClassroomService {
 
+    /** Longest class name, in UTF-16 code units: the width of {@code classroom.name} (see {@link DisplayNames}). */
     public static final int MAX_NAME_LENGTH = 80;
+
+    /** How messages about a class name begin. */
+    public static final String NAME_LABEL = "Class name";
 
     private final ClassroomRepository classrooms;
     private final Clock clock;
@@ -25,20 +31,18 @@ public class ClassroomService {
     }
 
     /**
-     * Creates a class with a fresh invite code.
+     * Creates a class with a fresh invite code, its name in {@linkplain DisplayNames#normalize normal form}.
      *
-     * @throws InvalidClassroomException when the name is blank or longer than {@value #MAX_NAME_LENGTH}
+     * @throws InvalidClassroomException when the name breaks the rules of {@link DisplayNames}, at
+     *     most {@value #MAX_NAME_LENGTH} long
      */
     @Transactional
     public Classroom create(UUID instructorId, String name) {
-        String stripped = name == null ? "" : name.strip();
-        if (stripped.isEmpty()) {
-            throw new InvalidClassroomException("Give the class a name.");
-        }
-        if (stripped.length() > MAX_NAME_LENGTH) {
-            throw new InvalidClassroomException("A class name has at most " + MAX_NAME_LENGTH + " characters.");
-        }
-        Classroom classroom = new Classroom(UUID.randomUUID(), stripped, instructorId, InviteCodes.next(), clock.instant());
+        DisplayNames.problem(NAME_LABEL, name, MAX_NAME_LENGTH).ifPresent(problem -> {
+            throw new InvalidClassroomException(problem);
+        });
+        Classroom classroom = new Classroom(UUID.randomUUID(), DisplayNames.normalize(name), instructorId, InviteCodes.next(),
+                clock.instant());
         classrooms.insert(classroom);
         classrooms.addMember(classroom.id(), instructorId, classroom.createdAt());
         return classroom;
@@ -54,7 +58,7 @@ public class ClassroomService {
     public Classroom join(UUID accountId, String inviteCode) {
         String code = InviteCodes.normalise(inviteCode);
         Classroom classroom = classrooms.findByInviteCode(code)
-                .orElseThrow(() -> new InvalidClassroomException("No class has the invite code “" + code + "”."));
+                .orElseThrow(() -> new InvalidClassroomException("No class has the invite code “" + TypedText.excerpt(code) + "”."));
         classrooms.addMember(classroom.id(), accountId, clock.instant());
         return classroom;
     }

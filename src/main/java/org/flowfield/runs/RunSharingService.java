@@ -12,6 +12,7 @@ import org.flowfield.runs.live.RunUpdates;
 import org.flowfield.runs.settings.RunLimits;
 import org.flowfield.runs.settings.RunSettings;
 import org.flowfield.runs.settings.RunSettingsMapper;
+import org.flowfield.text.DisplayNames;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -112,10 +113,7 @@ public class RunSharingService {
     @Transactional(readOnly = true)
     public RunSettings forkSettings(UUID viewerId, UUID runId) {
         Run run = runs.find(viewerId, runId).orElseThrow(() -> new RunNotFoundException(runId));
-        String name = "Fork of " + run.name();
-        if (name.length() > RunLimits.MAX_NAME_LENGTH) {
-            name = name.substring(0, RunLimits.MAX_NAME_LENGTH - 1) + "…";
-        }
+        String name = DisplayNames.shortened("Fork of " + run.name(), RunLimits.MAX_NAME_LENGTH);
         return RunSettingsMapper.fromTrainingConfig(run.config(), name);
     }
 

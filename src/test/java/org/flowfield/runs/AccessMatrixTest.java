@@ -205,8 +205,8 @@ class AccessMatrixTest {
     void classesAreJoinedOnlyWithTheirInviteCodeAndNamedSensibly() {
         assertThatThrownBy(() -> classrooms.join(outsider, "AAAA-BBBB-CCCC-DDDD"))
                 .hasMessage("No class has the invite code “AAAA-BBBB-CCCC-DDDD”.");
-        assertThatThrownBy(() -> classrooms.create(outsider, "   ")).hasMessage("Give the class a name.");
-        assertThatThrownBy(() -> classrooms.create(outsider, "x".repeat(81))).hasMessage("A class name has at most 80 characters.");
+        assertThatThrownBy(() -> classrooms.create(outsider, "   ")).hasMessage("Class name must not be blank");
+        assertThatThrownBy(() -> classrooms.create(outsider, "x".repeat(81))).hasMessage("Class name must be at most 80 characters; this one has 81");
         assertThatThrownBy(() -> classrooms.find(outsider, classroom.id())).isInstanceOf(ClassroomNotFoundException.class);
         assertThat(classroom.inviteCode()).matches("[2-9A-HJ-NP-Z]{4}(-[2-9A-HJ-NP-Z]{4}){3}");
         assertThat(classrooms.members(instructor, classroom.id())).extracting(member -> member.accountId())
