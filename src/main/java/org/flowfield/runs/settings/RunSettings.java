@@ -21,7 +21,7 @@ import org.flowfield.training.LearningRateSchedule;
  * "empty" to be representable for every field ({@code null}) so that a missing value can be
  * reported as missing instead of silently becoming 0. Text typed into a numeric field that is not
  * a number of its kind ("abc" as the seed, "Infinity" as the learning rate) leaves the field empty
- * and is kept as the field's {@linkplain #getUnreadable() unreadable entry} ({@link SettingText}
+ * and is kept as the field's {@linkplain #unreadable() unreadable entry} ({@link SettingText}
  * reads typed text), so that the validator rejects it by name wherever it arrives, the service
  * included, and no default takes its place. The constants ({@link #POINTS} and so on)
  * are the property names, usable both for binding and as {@link FieldError#field()}. Use
@@ -312,7 +312,7 @@ public class RunSettings {
      * The text typed into each numeric field that could not be read as its kind of number, by
      * field; such a field's value is empty. Unmodifiable.
      */
-    public Map<String, String> getUnreadable() {
+    public Map<String, String> unreadable() {
         return Collections.unmodifiableMap(unreadable);
     }
 

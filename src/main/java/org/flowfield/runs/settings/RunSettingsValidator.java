@@ -208,7 +208,7 @@ public final class RunSettingsValidator {
     }
 
     private static void checkSeed(RunSettings settings, List<FieldError> errors) {
-        String typed = settings.getUnreadable().get(SEED);
+        String typed = settings.unreadable().get(SEED);
         Long seed = settings.getSeed();
         if (typed != null) {
             String message;
@@ -251,7 +251,7 @@ public final class RunSettingsValidator {
      */
     private static Integer wholeNumber(RunSettings settings, String field, Integer value, int min, int max,
             List<FieldError> errors) {
-        String typed = settings.getUnreadable().get(field);
+        String typed = settings.unreadable().get(field);
         String range = labelOf(field) + " must be between " + whole(min) + " and " + whole(max);
         if (typed != null) {
             errors.add(new FieldError(field, SettingText.isWholeNumber(typed)
@@ -276,7 +276,7 @@ public final class RunSettingsValidator {
      */
     private static Double decimal(RunSettings settings, String field, Double value, double min, double max,
             List<FieldError> errors) {
-        String typed = settings.getUnreadable().get(field);
+        String typed = settings.unreadable().get(field);
         String range = " between " + decimal(min) + " and " + decimal(max);
         String label = labelOf(field);
         if (typed != null) {
@@ -318,14 +318,14 @@ public final class RunSettingsValidator {
         return String.format(Locale.ROOT, "%,d", value);
     }
 
-    /** A typed decimal, short: 0.2, -0, 1e308, 1e-9. */
+    /** A typed decimal, short: 0.2, 0.0000001, -0, 1e308, 1e-9. */
     static String shown(double value) {
         if (value == 0) {
             return Double.doubleToRawLongBits(value) == 0 ? "0" : "-0";
         }
         BigDecimal exact = BigDecimal.valueOf(value).stripTrailingZeros();
         double magnitude = Math.abs(value);
-        return magnitude >= 1e-6 && magnitude < 1e9 ? exact.toPlainString() : exact.toString().replace("E+", "e").replace("E", "e");
+        return magnitude >= 1e-7 && magnitude < 1e9 ? exact.toPlainString() : exact.toString().replace("E+", "e").replace("E", "e");
     }
 
     /** A decimal bound as written, without exponent or trailing zeros: 0.000001, 0.5, 0. */

@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 
 /**
  * Reads what was typed into a numeric setting. Text that is a value of the setting's kind
- * becomes its value; any other text is kept as the setting's {@linkplain RunSettings#getUnreadable()
+ * becomes its value; any other text is kept as the setting's {@linkplain RunSettings#unreadable()
  * unreadable entry}, so that {@link RunSettingsValidator} names it in its message and no default
  * ever takes its place. Whole numbers may group their thousands with commas ("250,000"); decimals
  * are written with a point and an optional exponent ("0.001", "1e-3"). Empty text is a missing value.

@@ -55,6 +55,9 @@ public class RunSettingsForm extends FormLayout {
     final TextField leakySlope = number("LeakyReLU slope", RunLimits.MIN_LEAKY_SLOPE, RunLimits.MAX_LEAKY_SLOPE);
     final Button queue = new Button("Queue the run");
 
+    /** Each setting's component has the id {@code run-setting-<field>}, e.g. {@code run-setting-seed}. */
+    public static final String ID_PREFIX = "run-setting-";
+
     private final Map<String, Component> fields = new LinkedHashMap<>();
 
     public RunSettingsForm() {
@@ -86,6 +89,7 @@ public class RunSettingsForm extends FormLayout {
         fields.put(RunSettings.SIGMA_MIN, sigmaMin);
         fields.put(RunSettings.MINIBATCH_OPTIMAL_TRANSPORT, minibatchOptimalTransport);
         fields.put(RunSettings.LEAKY_SLOPE, leakySlope);
+        fields.forEach((field, component) -> component.setId(ID_PREFIX + field));
         add(family, preset);
         fields.values().stream().filter(field -> field != family).forEach(this::add);
         queue.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

@@ -84,11 +84,11 @@ class NewRunViewTest {
     void anInvalidFormQueuesNothing() {
         NewRunView view = new NewRunView(runs, sharing, current);
         UI.getCurrent().add(view);
-        view.form.epochs.setValue(1_000);
+        view.form.epochs.setValue("1000");
 
         view.form.queue.click();
 
         assertThat(runs.listOwn(me)).extracting(Run::id).isEmpty();
-        assertThat(view.form.epochs.getErrorMessage()).isEqualTo("Epochs must be between 1 and 100");
+        assertThat(view.form.epochs.getErrorMessage()).isEqualTo("Epochs must be between 1 and 100, not 1,000");
     }
 }
