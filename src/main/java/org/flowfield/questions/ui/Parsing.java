@@ -37,10 +37,11 @@ final class Parsing {
     }
 
     private static String[] parts(String what, String text) {
-        String trimmed = text == null ? "" : text.trim();
-        if (trimmed.isEmpty()) {
+        String[] parts = Arrays.stream((text == null ? "" : text).split("[,;\\s]+")).filter(part -> !part.isEmpty())
+                .toArray(String[]::new);
+        if (parts.length == 0) {
             throw new IllegalArgumentException("give at least one " + what);
         }
-        return Arrays.stream(trimmed.split("[,;\\s]+")).filter(part -> !part.isEmpty()).toArray(String[]::new);
+        return parts;
     }
 }

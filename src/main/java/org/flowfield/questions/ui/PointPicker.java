@@ -85,7 +85,7 @@ class PointPicker extends HorizontalLayout {
      */
     void remove(int i) {
         if (i < 0 || i >= count()) {
-            throw new IllegalArgumentException("there is no point " + (i + 1) + " to remove; there are " + count());
+            throw new IllegalArgumentException("there is no point " + ((long) i + 1) + " to remove; there are " + count());
         }
         if (count() <= 1) {
             return;
