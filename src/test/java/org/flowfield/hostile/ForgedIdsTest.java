@@ -64,7 +64,7 @@ class ForgedIdsTest extends HostileSurface {
 
     @BeforeEach
     void anotherUsersRunAndClass() {
-        Account other = accounts.signUp("other-" + UUID.randomUUID().toString().substring(0, 6), "a long password");
+        Account other = accounts.signUp("other-" + UUID.randomUUID().toString().replace("-", "").substring(0, 12), "a long password");
         theirs = runs.queue(other.id(), RunPresets.smoke(ModelFamily.FLOW_MATCHING));
         theirClass = classrooms.create(other.id(), "their class");
         mine = runs.queue(me, RunPresets.smoke(ModelFamily.NORMALIZING_FLOW));
@@ -146,6 +146,26 @@ class ForgedIdsTest extends HostileSurface {
         classPage.show(theirClass.id().toString());
         assertThat(texts(classPage.getElement())).contains("Class not found").doesNotContain("their class");
 
+    }
+
+    static List<String> forgedCodes() {
+        return List.of("", "   ", "x".repeat(100_000), "\u202EAAAA-BBBB", "<script>alert(1)</script>", "AAAA-BBBB-CCCC-DDDD",
+                "' or 1=1 --", "%", "_", "\u0000");
+    }
+
+    @ParameterizedTest(name = "{index}")
+    @MethodSource("forgedCodes")
+    void aForgedInviteCodeOrShareTokenOpensNothingAndIsRepeatedOnlyShortened(String code) {
+        Map<String, Object> before = stored();
+
+        Throwable join = catchThrowable(() -> classrooms.join(me, code));
+        Throwable link = catchThrowable(() -> sharing.openLink(me, code));
+
+        assertThat(join).isInstanceOf(org.flowfield.classrooms.InvalidClassroomException.class)
+                .message().startsWith("No class has the invite code “").hasSizeLessThan(80).doesNotContain("\u202E", "\u0000");
+        assertThat(link).isInstanceOf(RunNotFoundException.class);
+        assertThat(stored()).isEqualTo(before);
+        assertThat(classrooms.listMine(me)).extracting(Classroom::id).containsExactly(myClass.id());
     }
 
     private <E extends RuntimeException> void assertForgedIdsAnswerAlike(Surface surface, UUID foreign, Class<E> missing) {
