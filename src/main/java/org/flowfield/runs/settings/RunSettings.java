@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.Objects;
+import java.util.TreeMap;
 import org.flowfield.flows.ModelFamily;
 import org.flowfield.training.LearningRateSchedule;
 
