@@ -16,6 +16,7 @@ import org.flowfield.runs.settings.InvalidRunSettingsException;
 import org.flowfield.runs.settings.RunPreset;
 import org.flowfield.runs.settings.RunSettings;
 import org.flowfield.runs.settings.RunSettingsValidator;
+import org.flowfield.runs.settings.SettingText;
 import org.flowfield.training.LearningRateSchedule;
 import tools.jackson.databind.JsonNode;
 
@@ -139,25 +140,13 @@ final class RunSettingsJson {
             } else {
                 errors.add(new FieldError(field, label + " must be text"));
             }
-        } else if (INTEGER_FIELDS.contains(field)) {
-            if (value.isNumber() && value.canConvertToExactIntegral()) {
-                // beyond an int it is beyond every bound too: the validator then says which bound
-                BigInteger whole = value.bigIntegerValue();
-                apply(settings, field, whole.max(BigInteger.valueOf(Integer.MIN_VALUE)).min(BigInteger.valueOf(Integer.MAX_VALUE)).intValue());
+        } else if (INTEGER_FIELDS.contains(field) || field.equals(RunSettings.SEED) || DECIMAL_FIELDS.contains(field)) {
+            // a number, or a number written as text, is read as the form reads what is typed, so
+            // that the validator's messages are the form's, word for word
+            if (value.isNumber() || value.isString()) {
+                SettingText.enter(settings, field, value.isString() ? value.stringValue() : value.asString());
             } else {
-                errors.add(new FieldError(field, label + " must be a whole number"));
-            }
-        } else if (field.equals(RunSettings.SEED)) {
-            if (value.isNumber() && value.canConvertToExactIntegral() && value.bigIntegerValue().bitLength() < Long.SIZE) {
-                settings.setSeed(value.bigIntegerValue().longValue());
-            } else {
-                errors.add(new FieldError(field, label + " must be a whole number between 0 and " + String.format(Locale.ROOT, "%,d", Long.MAX_VALUE)));
-            }
-        } else if (DECIMAL_FIELDS.contains(field)) {
-            if (value.isNumber()) {
-                apply(settings, field, value.doubleValue());
-            } else {
-                errors.add(new FieldError(field, label + " must be a number"));
+                errors.add(new FieldError(field, label + " must be a number, not " + value.getNodeType().name().toLowerCase(Locale.ROOT)));
             }
         } else if (field.equals(RunSettings.MINIBATCH_OPTIMAL_TRANSPORT)) {
             if (value.isBoolean()) {

@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.flowfield.accounts.Account;
 import org.flowfield.accounts.AccountService;
 import org.springframework.context.ApplicationEventPublisher;
+import org.flowfield.text.DisplayNames;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,6 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ClassroomService {
 
+    /** Longest class name, in UTF-16 code units: the width of {@code classroom.name} (see {@link DisplayNames}). */
     public static final int MAX_NAME_LENGTH = 80;
 
     /**
@@ -26,6 +28,9 @@ public class ClassroomService {
      * InviteCodes#LENGTH} characters in groups of four, with room to spare for spaces.
      */
     public static final int MAX_INVITE_CODE_LENGTH = 32;
+
+    /** How messages about a class name begin. */
+    public static final String NAME_LABEL = "Class name";
 
     private final ClassroomRepository classrooms;
     private final AccountService accounts;
@@ -40,20 +45,18 @@ public class ClassroomService {
     }
 
     /**
-     * Creates a class with a fresh invite code.
+     * Creates a class with a fresh invite code, its name in {@linkplain DisplayNames#normalize normal form}.
      *
-     * @throws InvalidClassroomException when the name is blank or longer than {@value #MAX_NAME_LENGTH}
+     * @throws InvalidClassroomException when the name breaks the rules of {@link DisplayNames}, at
+     *     most {@value #MAX_NAME_LENGTH} long
      */
     @Transactional
     public Classroom create(UUID instructorId, String name) {
-        String stripped = name == null ? "" : name.strip();
-        if (stripped.isEmpty()) {
-            throw new InvalidClassroomException("Give the class a name.");
-        }
-        if (stripped.length() > MAX_NAME_LENGTH) {
-            throw new InvalidClassroomException("A class name has at most " + MAX_NAME_LENGTH + " characters.");
-        }
-        Classroom classroom = new Classroom(UUID.randomUUID(), stripped, instructorId, InviteCodes.next(), clock.instant());
+        DisplayNames.problem(NAME_LABEL, name, MAX_NAME_LENGTH).ifPresent(problem -> {
+            throw new InvalidClassroomException(problem);
+        });
+        Classroom classroom = new Classroom(UUID.randomUUID(), DisplayNames.normalize(name), instructorId, InviteCodes.next(),
+                clock.instant());
         classrooms.insert(classroom);
         classrooms.addMember(classroom.id(), instructorId, classroom.createdAt());
         return classroom;

@@ -16,6 +16,8 @@ import org.flowfield.runs.live.RunUpdate;
 import org.flowfield.runs.live.RunUpdates;
 import org.flowfield.runs.settings.RunSettings;
 import org.flowfield.runs.settings.RunSettingsMapper;
+import org.flowfield.runs.settings.RunSettingsValidator;
+import org.flowfield.text.DisplayNames;
 import org.flowfield.training.TrainingConfig;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -69,8 +71,10 @@ public class RunService {
     }
 
     /**
-     * Validates the settings (the same bounds and messages as the form), checks the owner's
-     * queue limit and stores the run as queued. Nothing is written when either check fails.
+     * Validates the settings (the same bounds and messages as the form; the name must also differ
+     * from every reference run's), checks the owner's queue limit and stores the run as queued,
+     * its name in {@linkplain DisplayNames#normalize normal form}. Nothing is written when either
+     * check fails.
      *
      * @throws org.flowfield.runs.settings.InvalidRunSettingsException listing every invalid field
      * @throws org.flowfield.queue.QueueFullException when the owner already has the maximum queued
@@ -78,11 +82,12 @@ public class RunService {
      */
     @Transactional
     public Run queue(UUID ownerId, RunSettings settings) {
+        RunSettingsValidator.requireValid(settings, listReference().stream().map(Run::name).toList());
         TrainingConfig config = RunSettingsMapper.toTrainingConfig(settings);
         runs.lockOwner(ownerId);
         quota.requireRoomForOneMore(runs.countStored(ownerId));
         new QueueAdmission(limits.get()).requireRoom(ownerId.toString(), runs.countQueued(ownerId));
-        Run run = new Run(UUID.randomUUID(), ownerId, settings.getName().strip(), config, RunStatus.QUEUED, null, null,
+        Run run = new Run(UUID.randomUUID(), ownerId, DisplayNames.normalize(settings.getName()), config, RunStatus.QUEUED, null, null,
                 clock.instant(), null, null, false, 0, config.totalSteps(), null, false, 0, null);
         runs.insert(run);
         return run;

@@ -12,6 +12,7 @@ import org.flowfield.runs.settings.RunSettings;
 import org.flowfield.runs.settings.RunSettingsMapper;
 import org.flowfield.security.SecurityEvent;
 import org.flowfield.security.SecurityLog;
+import org.flowfield.text.DisplayNames;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -113,10 +114,7 @@ public class RunSharingService {
     @Transactional(readOnly = true)
     public RunSettings forkSettings(UUID viewerId, UUID runId) {
         Run run = runs.find(viewerId, runId).orElseThrow(() -> new RunNotFoundException(runId));
-        String name = "Fork of " + run.name();
-        if (name.length() > RunLimits.MAX_NAME_LENGTH) {
-            name = name.substring(0, RunLimits.MAX_NAME_LENGTH - 1) + "…";
-        }
+        String name = DisplayNames.shortened("Fork of " + run.name(), RunLimits.MAX_NAME_LENGTH);
         return RunSettingsMapper.fromTrainingConfig(run.config(), name);
     }
 

@@ -346,8 +346,8 @@ class AccessMatrixTest {
                 .hasMessage("No class has this invite code.");
         assertThatThrownBy(() -> classrooms.join(outsider, "A".repeat(1024 * 1024)))
                 .hasMessage("An invite code has at most " + ClassroomService.MAX_INVITE_CODE_LENGTH + " characters.");
-        assertThatThrownBy(() -> classrooms.create(outsider, "   ")).hasMessage("Give the class a name.");
-        assertThatThrownBy(() -> classrooms.create(outsider, "x".repeat(81))).hasMessage("A class name has at most 80 characters.");
+        assertThatThrownBy(() -> classrooms.create(outsider, "   ")).hasMessage("Class name must not be blank");
+        assertThatThrownBy(() -> classrooms.create(outsider, "x".repeat(81))).hasMessage("Class name must be at most 80 characters; this one has 81");
         assertThatThrownBy(() -> classrooms.find(outsider, classroom.id())).isInstanceOf(ClassroomNotFoundException.class);
         assertThat(classroom.inviteCode()).matches("[2-9A-HJ-NP-Z]{4}(-[2-9A-HJ-NP-Z]{4}){3}");
         assertThat(classrooms.members(instructor, classroom.id())).extracting(member -> member.accountId())

@@ -39,11 +39,13 @@ class PointPicker extends HorizontalLayout {
             field.setStep(0.01);
             field.setWidth("10em");
         }
-        add.addClickListener(click -> {
-            if (x.getValue() != null && y.getValue() != null) {
-                guard.accept(() -> add(x.getValue(), y.getValue()));
+        add.addClickListener(click -> guard.accept(() -> {
+            if (x.getValue() == null || y.getValue() == null) {
+                throw new IllegalArgumentException("type both x and y as numbers within ±"
+                        + QuestionCharts.number(QuestionInputs.MAX_ABS_COORDINATE, 0) + " to add a point");
             }
-        });
+            add(x.getValue(), y.getValue());
+        }));
         reset.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         reset.addClickListener(click -> {
             context.chosenPoints().clear(context.viewer());
@@ -76,8 +78,15 @@ class PointPicker extends HorizontalLayout {
         changed.accept(context.chosenPoints().save(context.viewer(), more));
     }
 
-    /** Removes point i (the last point stays: a question needs at least one). */
+    /**
+     * Removes point i (the last point stays: a question needs at least one).
+     *
+     * @throws IllegalArgumentException when there is no point i
+     */
     void remove(int i) {
+        if (i < 0 || i >= count()) {
+            throw new IllegalArgumentException("there is no point " + ((long) i + 1) + " to remove; there are " + count());
+        }
         if (count() <= 1) {
             return;
         }

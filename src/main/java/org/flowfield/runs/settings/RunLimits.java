@@ -17,10 +17,12 @@ public final class RunLimits {
 
     private RunLimits() {}
 
-    /** A name must have at least one character that is not white space. */
-    public static final int MIN_NAME_LENGTH = 1;
-
-    /** Longest name, in characters (Unicode code points): enough to describe a run, short enough for a list. */
+    /**
+     * Longest name, in UTF-16 code units (an emoji counts 2): enough to describe a run, short
+     * enough for a list. It is the width of the {@code run.name} column (H2 counts a
+     * {@code VARCHAR} in these units, PostgreSQL in characters, which are never more) and the
+     * form's {@code maxlength} (which browsers count in these units too).
+     */
     public static final int MAX_NAME_LENGTH = 80;
 
     /** Fewest training points: 100 per ring still shows the five rings; the smoke preset uses 2,000. */

@@ -1,9 +1,11 @@
 package org.flowfield.runs.settings;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import org.flowfield.flows.ModelFamily;
 import org.flowfield.training.LearningRateSchedule;
 
@@ -17,7 +19,11 @@ import org.flowfield.training.LearningRateSchedule;
  * property, boxed types) rather than a record, because a form binder such as Vaadin's
  * {@code Binder} reads and writes the bean property by property while the user types, and needs
  * "empty" to be representable for every field ({@code null}) so that a missing value can be
- * reported as missing instead of silently becoming 0. The constants ({@link #POINTS} and so on)
+ * reported as missing instead of silently becoming 0. Text typed into a numeric field that is not
+ * a number of its kind ("abc" as the seed, "Infinity" as the learning rate) leaves the field empty
+ * and is kept as the field's {@linkplain #unreadable() unreadable entry} ({@link SettingText}
+ * reads typed text), so that the validator rejects it by name wherever it arrives, the service
+ * included, and no default takes its place. The constants ({@link #POINTS} and so on)
  * are the property names, usable both for binding and as {@link FieldError#field()}. Use
  * {@link #copy()} to take a snapshot that later edits of the form cannot change.
  *
@@ -104,6 +110,7 @@ public class RunSettings {
     private Double sigmaMin;
     private Boolean minibatchOptimalTransport;
     private Double leakySlope;
+    private final Map<String, String> unreadable = new TreeMap<>();
 
     /** Empty settings: every field missing. */
     public RunSettings() {}
@@ -128,6 +135,7 @@ public class RunSettings {
         copy.sigmaMin = sigmaMin;
         copy.minibatchOptimalTransport = minibatchOptimalTransport;
         copy.leakySlope = leakySlope;
+        copy.unreadable.putAll(unreadable);
         return copy;
     }
 
@@ -300,6 +308,27 @@ public class RunSettings {
         this.leakySlope = leakySlope;
     }
 
+    /**
+     * The text typed into each numeric field that could not be read as its kind of number, by
+     * field; such a field's value is empty. Unmodifiable.
+     */
+    public Map<String, String> unreadable() {
+        return Collections.unmodifiableMap(unreadable);
+    }
+
+    /**
+     * Keeps {@code text} as what was typed into {@code field} and could not be read; {@code null}
+     * forgets the field's unreadable text.
+     */
+    public void setUnreadable(String field, String text) {
+        labelOf(field);
+        if (text == null) {
+            unreadable.remove(field);
+        } else {
+            unreadable.put(field, text);
+        }
+    }
+
     @Override
     public boolean equals(Object other) {
         if (this == other) {
@@ -324,14 +353,15 @@ public class RunSettings {
                 && Objects.equals(embeddingDim, that.embeddingDim)
                 && Objects.equals(sigmaMin, that.sigmaMin)
                 && Objects.equals(minibatchOptimalTransport, that.minibatchOptimalTransport)
-                && Objects.equals(leakySlope, that.leakySlope);
+                && Objects.equals(leakySlope, that.leakySlope)
+                && unreadable.equals(that.unreadable);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(name, family, points, epochs, batchSize, learningRate, schedule, seed,
                 couplingLayers, nfHiddenWidth, nfLinearLayers, fmHiddenWidth, fmLinearLayers,
-                embeddingDim, sigmaMin, minibatchOptimalTransport, leakySlope);
+                embeddingDim, sigmaMin, minibatchOptimalTransport, leakySlope, unreadable);
     }
 
     @Override
@@ -343,6 +373,6 @@ public class RunSettings {
                 + ", fmHiddenWidth=" + fmHiddenWidth + ", fmLinearLayers=" + fmLinearLayers
                 + ", embeddingDim=" + embeddingDim + ", sigmaMin=" + sigmaMin
                 + ", minibatchOptimalTransport=" + minibatchOptimalTransport
-                + ", leakySlope=" + leakySlope + "]";
+                + ", leakySlope=" + leakySlope + ", unreadable=" + unreadable + "]";
     }
 }

@@ -39,8 +39,7 @@ public class NewRunView extends VerticalLayout implements BeforeEnterObserver {
         this.current = current;
         form.addSubmitListener(submit -> {
             try {
-                runs.queue(current.id(), submit.settings());
-                Notification.show("Queued “" + submit.settings().getName().strip() + "”");
+                Notification.show("Queued “" + runs.queue(current.id(), submit.settings()).name() + "”");
                 getUI().ifPresent(ui -> ui.navigate(RunsView.class));
             } catch (InvalidRunSettingsException e) {
                 form.show(e.errors());

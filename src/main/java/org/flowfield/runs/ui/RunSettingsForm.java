@@ -9,12 +9,11 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.textfield.IntegerField;
-import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.shared.Registration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.flowfield.flows.ModelFamily;
 import org.flowfield.runs.settings.FieldError;
@@ -22,34 +21,42 @@ import org.flowfield.runs.settings.RunLimits;
 import org.flowfield.runs.settings.RunPreset;
 import org.flowfield.runs.settings.RunSettings;
 import org.flowfield.runs.settings.RunSettingsValidator;
+import org.flowfield.runs.settings.SettingText;
 import org.flowfield.training.LearningRateSchedule;
 
 /**
  * Every setting of a run, pre-filled from a preset, checked against the same bounds and messages
  * as the service ({@link RunSettingsValidator}). It calls no service: a valid submission fires a
  * {@link SubmitEvent} with the settings.
+ *
+ * <p>The numbers are plain text fields read on the server by {@link SettingText}: whatever
+ * arrives from the browser, typed or forced into the element, is either a number of the field's
+ * kind or named in the field's message, never replaced by a default.
  */
 public class RunSettingsForm extends FormLayout {
 
     final Select<ModelFamily> family = new Select<>();
     final Select<RunPreset> preset = new Select<>();
     final TextField name = new TextField("Name");
-    final IntegerField points = integer("Training points", RunLimits.MIN_POINTS, RunLimits.MAX_POINTS);
-    final IntegerField epochs = integer("Epochs", RunLimits.MIN_EPOCHS, RunLimits.MAX_EPOCHS);
-    final IntegerField batchSize = integer("Batch size", RunLimits.MIN_BATCH_SIZE, RunLimits.MAX_BATCH_SIZE);
-    final NumberField learningRate = number("Learning rate", RunLimits.MIN_LEARNING_RATE, RunLimits.MAX_LEARNING_RATE);
+    final TextField points = integer("Training points", RunLimits.MIN_POINTS, RunLimits.MAX_POINTS);
+    final TextField epochs = integer("Epochs", RunLimits.MIN_EPOCHS, RunLimits.MAX_EPOCHS);
+    final TextField batchSize = integer("Batch size", RunLimits.MIN_BATCH_SIZE, RunLimits.MAX_BATCH_SIZE);
+    final TextField learningRate = number("Learning rate", RunLimits.MIN_LEARNING_RATE, RunLimits.MAX_LEARNING_RATE);
     final Select<LearningRateSchedule> schedule = new Select<>();
-    final TextField seed = new TextField("Seed");
-    final IntegerField couplingLayers = integer("Coupling layers", RunLimits.MIN_COUPLING_LAYERS, RunLimits.MAX_COUPLING_LAYERS);
-    final IntegerField nfHiddenWidth = integer("Width of each coupling network", RunLimits.MIN_NF_HIDDEN_WIDTH, RunLimits.MAX_NF_HIDDEN_WIDTH);
-    final IntegerField nfLinearLayers = integer("Linear layers per coupling network", RunLimits.MIN_NF_LINEAR_LAYERS, RunLimits.MAX_NF_LINEAR_LAYERS);
-    final IntegerField fmHiddenWidth = integer("Width of the vector field", RunLimits.MIN_FM_HIDDEN_WIDTH, RunLimits.MAX_FM_HIDDEN_WIDTH);
-    final IntegerField fmLinearLayers = integer("Linear layers of the vector field", RunLimits.MIN_FM_LINEAR_LAYERS, RunLimits.MAX_FM_LINEAR_LAYERS);
-    final IntegerField embeddingDim = integer("Class embedding size", RunLimits.MIN_EMBEDDING_DIM, RunLimits.MAX_EMBEDDING_DIM);
-    final NumberField sigmaMin = number("σ_min of the probability path", RunLimits.MIN_SIGMA_MIN, RunLimits.MAX_SIGMA_MIN);
+    final TextField seed = integer("Seed", RunLimits.MIN_SEED, RunLimits.MAX_SEED);
+    final TextField couplingLayers = integer("Coupling layers", RunLimits.MIN_COUPLING_LAYERS, RunLimits.MAX_COUPLING_LAYERS);
+    final TextField nfHiddenWidth = integer("Width of each coupling network", RunLimits.MIN_NF_HIDDEN_WIDTH, RunLimits.MAX_NF_HIDDEN_WIDTH);
+    final TextField nfLinearLayers = integer("Linear layers per coupling network", RunLimits.MIN_NF_LINEAR_LAYERS, RunLimits.MAX_NF_LINEAR_LAYERS);
+    final TextField fmHiddenWidth = integer("Width of the vector field", RunLimits.MIN_FM_HIDDEN_WIDTH, RunLimits.MAX_FM_HIDDEN_WIDTH);
+    final TextField fmLinearLayers = integer("Linear layers of the vector field", RunLimits.MIN_FM_LINEAR_LAYERS, RunLimits.MAX_FM_LINEAR_LAYERS);
+    final TextField embeddingDim = integer("Class embedding size", RunLimits.MIN_EMBEDDING_DIM, RunLimits.MAX_EMBEDDING_DIM);
+    final TextField sigmaMin = number("σ_min of the probability path", RunLimits.MIN_SIGMA_MIN, RunLimits.MAX_SIGMA_MIN);
     final Checkbox minibatchOptimalTransport = new Checkbox("Pair noise and data by minibatch optimal transport");
-    final NumberField leakySlope = number("LeakyReLU slope", RunLimits.MIN_LEAKY_SLOPE, RunLimits.MAX_LEAKY_SLOPE);
+    final TextField leakySlope = number("LeakyReLU slope", RunLimits.MIN_LEAKY_SLOPE, RunLimits.MAX_LEAKY_SLOPE);
     final Button queue = new Button("Queue the run");
+
+    /** Each setting's component has the id {@code run-setting-<field>}, e.g. {@code run-setting-seed}. */
+    public static final String ID_PREFIX = "run-setting-";
 
     private final Map<String, Component> fields = new LinkedHashMap<>();
 
@@ -64,6 +71,7 @@ public class RunSettingsForm extends FormLayout {
         schedule.setItems(LearningRateSchedule.values());
         schedule.setItemLabelGenerator(s -> s == LearningRateSchedule.COSINE ? "Cosine annealing over the epochs" : "Constant");
         name.setMaxLength(RunLimits.MAX_NAME_LENGTH);
+        seed.setHelperText("A whole number, " + RunLimits.MIN_SEED + " or more");
         fields.put(RunSettings.NAME, name);
         fields.put(RunSettings.FAMILY, family);
         fields.put(RunSettings.POINTS, points);
@@ -81,6 +89,7 @@ public class RunSettingsForm extends FormLayout {
         fields.put(RunSettings.SIGMA_MIN, sigmaMin);
         fields.put(RunSettings.MINIBATCH_OPTIMAL_TRANSPORT, minibatchOptimalTransport);
         fields.put(RunSettings.LEAKY_SLOPE, leakySlope);
+        fields.forEach((field, component) -> component.setId(ID_PREFIX + field));
         add(family, preset);
         fields.values().stream().filter(field -> field != family).forEach(this::add);
         queue.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -125,52 +134,39 @@ public class RunSettingsForm extends FormLayout {
 
     void write(RunSettings settings) {
         name.setValue(settings.getName() == null ? "" : settings.getName());
-        points.setValue(settings.getPoints());
-        epochs.setValue(settings.getEpochs());
-        batchSize.setValue(settings.getBatchSize());
-        learningRate.setValue(settings.getLearningRate());
+        points.setValue(SettingText.typed(settings.getPoints()));
+        epochs.setValue(SettingText.typed(settings.getEpochs()));
+        batchSize.setValue(SettingText.typed(settings.getBatchSize()));
+        learningRate.setValue(SettingText.typed(settings.getLearningRate()));
         schedule.setValue(settings.getSchedule());
-        seed.setValue(settings.getSeed() == null ? "" : Long.toString(settings.getSeed()));
-        couplingLayers.setValue(settings.getCouplingLayers());
-        nfHiddenWidth.setValue(settings.getNfHiddenWidth());
-        nfLinearLayers.setValue(settings.getNfLinearLayers());
-        fmHiddenWidth.setValue(settings.getFmHiddenWidth());
-        fmLinearLayers.setValue(settings.getFmLinearLayers());
-        embeddingDim.setValue(settings.getEmbeddingDim());
-        sigmaMin.setValue(settings.getSigmaMin());
+        seed.setValue(SettingText.typed(settings.getSeed()));
+        couplingLayers.setValue(SettingText.typed(settings.getCouplingLayers()));
+        nfHiddenWidth.setValue(SettingText.typed(settings.getNfHiddenWidth()));
+        nfLinearLayers.setValue(SettingText.typed(settings.getNfLinearLayers()));
+        fmHiddenWidth.setValue(SettingText.typed(settings.getFmHiddenWidth()));
+        fmLinearLayers.setValue(SettingText.typed(settings.getFmLinearLayers()));
+        embeddingDim.setValue(SettingText.typed(settings.getEmbeddingDim()));
+        sigmaMin.setValue(SettingText.typed(settings.getSigmaMin()));
         minibatchOptimalTransport.setValue(Boolean.TRUE.equals(settings.getMinibatchOptimalTransport()));
-        leakySlope.setValue(settings.getLeakySlope());
+        leakySlope.setValue(SettingText.typed(settings.getLeakySlope()));
     }
 
-    /** The settings as entered; an empty or unreadable entry is missing (null). */
+    /**
+     * The settings as entered: an empty entry is missing (null), an unreadable one is kept as the
+     * field's unreadable text ({@link SettingText}).
+     */
     RunSettings read() {
         RunSettings settings = new RunSettings();
         settings.setName(name.getValue());
         settings.setFamily(family.getValue());
-        settings.setPoints(points.getValue());
-        settings.setEpochs(epochs.getValue());
-        settings.setBatchSize(batchSize.getValue());
-        settings.setLearningRate(learningRate.getValue());
         settings.setSchedule(schedule.getValue());
-        settings.setSeed(parseSeed(seed.getValue()));
-        settings.setCouplingLayers(couplingLayers.getValue());
-        settings.setNfHiddenWidth(nfHiddenWidth.getValue());
-        settings.setNfLinearLayers(nfLinearLayers.getValue());
-        settings.setFmHiddenWidth(fmHiddenWidth.getValue());
-        settings.setFmLinearLayers(fmLinearLayers.getValue());
-        settings.setEmbeddingDim(embeddingDim.getValue());
-        settings.setSigmaMin(sigmaMin.getValue());
         settings.setMinibatchOptimalTransport(minibatchOptimalTransport.getValue());
-        settings.setLeakySlope(leakySlope.getValue());
+        fields.forEach((field, component) -> {
+            if (component instanceof TextField text && component != name) {
+                SettingText.enter(settings, field, text.getValue());
+            }
+        });
         return settings;
-    }
-
-    private static Long parseSeed(String text) {
-        try {
-            return text == null || text.isBlank() ? null : Long.parseLong(text.strip());
-        } catch (NumberFormatException e) {
-            return -1L;
-        }
     }
 
     /** Puts each message next to its field (and clears the others); true when there were none. */
@@ -214,19 +210,17 @@ public class RunSettingsForm extends FormLayout {
         }
     }
 
-    private static IntegerField integer(String label, int min, int max) {
-        IntegerField field = new IntegerField(label);
-        field.setMin(min);
-        field.setMax(max);
-        field.setHelperText(String.format(java.util.Locale.ROOT, "%,d to %,d", min, max));
+    private static TextField integer(String label, long min, long max) {
+        TextField field = new TextField(label);
+        field.getElement().setAttribute("inputmode", "numeric");
+        field.setHelperText(String.format(Locale.ROOT, "%,d to %,d", min, max));
         return field;
     }
 
-    private static NumberField number(String label, double min, double max) {
-        NumberField field = new NumberField(label);
-        field.setMin(min);
-        field.setMax(max);
-        field.setHelperText(min + " to " + max);
+    private static TextField number(String label, double min, double max) {
+        TextField field = new TextField(label);
+        field.getElement().setAttribute("inputmode", "decimal");
+        field.setHelperText(SettingText.typed(min) + " to " + SettingText.typed(max));
         return field;
     }
 }

@@ -89,13 +89,15 @@ public class FlowChart extends Component implements HasSize {
         return getElement().getAttribute("data-player-group");
     }
 
-    /** Calls back with the data coordinates of a click inside the plot area. */
+    /**
+     * Calls back with the data coordinates of a click inside the plot area; an event without two
+     * finite coordinates is ignored ({@link PlotClick#from}).
+     */
     public Registration addPlotClickListener(BiConsumer<Double, Double> listener) {
-        return getElement().addEventListener("chart-click", event -> listener.accept(
-                        event.getEventData().get("event.detail.x").asDouble(),
-                        event.getEventData().get("event.detail.y").asDouble()))
-                .addEventData("event.detail.x")
-                .addEventData("event.detail.y");
+        return getElement().addEventListener("chart-click", event -> PlotClick.from(event.getEventData())
+                        .ifPresent(click -> listener.accept(click.x(), click.y())))
+                .addEventData(PlotClick.X)
+                .addEventData(PlotClick.Y);
     }
 
     public ChartLayout layout() {

@@ -30,7 +30,8 @@ class RunSettingsTest {
 
     @Test
     void newSettingsAreEmpty() {
-        assertThat(new RunSettings()).hasAllNullFieldsOrProperties();
+        assertThat(new RunSettings()).hasAllNullFieldsOrPropertiesExcept("unreadable");
+        assertThat(new RunSettings().unreadable()).isEmpty();
     }
 
     @Test
@@ -42,6 +43,12 @@ class RunSettingsTest {
         copy.setPoints(1_000);
         assertThat(original.getPoints()).isEqualTo(250_000);
         assertThat(copy).isNotEqualTo(original);
+
+        RunSettings typed = original.copy();
+        SettingText.enter(typed, RunSettings.SEED, "abc");
+        assertThat(typed).isNotEqualTo(original);
+        assertThat(typed.copy()).isEqualTo(typed);
+        assertThat(typed.copy().unreadable()).containsEntry(RunSettings.SEED, "abc");
     }
 
     @Test

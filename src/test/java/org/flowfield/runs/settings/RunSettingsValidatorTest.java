@@ -70,10 +70,10 @@ class RunSettingsValidatorTest {
         assertThat(validate(set(small(family), field, min))).isEmpty();
         assertThat(validate(set(small(family), field, max))).isEmpty();
 
-        assertThat(validate(set(small(family), field, min - 1))).containsExactly(new FieldError(field, message));
-        assertThat(validate(set(small(family), field, max + 1))).containsExactly(new FieldError(field, message));
-        assertThat(validate(set(small(family), field, Integer.MIN_VALUE))).containsExactly(new FieldError(field, message));
-        assertThat(validate(set(small(family), field, Integer.MAX_VALUE))).containsExactly(new FieldError(field, message));
+        for (int outside : new int[] {min - 1, max + 1, Integer.MIN_VALUE, Integer.MAX_VALUE}) {
+            assertThat(validate(set(small(family), field, outside)))
+                    .containsExactly(new FieldError(field, message + ", not " + RunSettingsValidator.whole(outside)));
+        }
     }
 
     @ParameterizedTest
@@ -83,11 +83,11 @@ class RunSettingsValidatorTest {
         assertThat(validate(set(small(family), RunSettings.BATCH_SIZE, RunLimits.MIN_BATCH_SIZE))).isEmpty();
         assertThat(validate(set(small(family), RunSettings.BATCH_SIZE, RunLimits.MAX_BATCH_SIZE))).isEmpty();
         assertThat(validate(set(small(family), RunSettings.BATCH_SIZE, 7)))
-                .containsExactly(new FieldError(RunSettings.BATCH_SIZE, message));
+                .containsExactly(new FieldError(RunSettings.BATCH_SIZE, message + ", not 7"));
         assertThat(validate(set(small(family), RunSettings.BATCH_SIZE, 4_097)))
-                .containsExactly(new FieldError(RunSettings.BATCH_SIZE, message));
+                .containsExactly(new FieldError(RunSettings.BATCH_SIZE, message + ", not 4,097"));
         assertThat(validate(set(small(family), RunSettings.BATCH_SIZE, -128)))
-                .containsExactly(new FieldError(RunSettings.BATCH_SIZE, message));
+                .containsExactly(new FieldError(RunSettings.BATCH_SIZE, message + ", not -128"));
     }
 
     @ParameterizedTest
@@ -121,23 +121,28 @@ class RunSettingsValidatorTest {
         assertThat(validate(set(small(family), field, min))).isEmpty();
         assertThat(validate(set(small(family), field, max))).isEmpty();
 
-        FieldError outOfRange = new FieldError(field, message);
-        assertThat(validate(set(small(family), field, Math.nextDown(min)))).containsExactly(outOfRange);
-        assertThat(validate(set(small(family), field, Math.nextUp(max)))).containsExactly(outOfRange);
-        assertThat(validate(set(small(family), field, -1.0))).containsExactly(outOfRange);
-        assertThat(validate(set(small(family), field, Double.POSITIVE_INFINITY))).containsExactly(outOfRange);
-        assertThat(validate(set(small(family), field, Double.NEGATIVE_INFINITY))).containsExactly(outOfRange);
+        for (double outside : new double[] {Math.nextDown(min), Math.nextUp(max), -1.0, 1e308}) {
+            assertThat(validate(set(small(family), field, outside)))
+                    .containsExactly(new FieldError(field, message + ", not " + RunSettingsValidator.shown(outside)));
+        }
+        String label = RunSettings.labelOf(field);
+        assertThat(validate(set(small(family), field, Double.POSITIVE_INFINITY)))
+                .containsExactly(new FieldError(field, label + " must be a finite number; Infinity is not one"));
+        assertThat(validate(set(small(family), field, Double.NEGATIVE_INFINITY)))
+                .containsExactly(new FieldError(field, label + " must be a finite number; -Infinity is not one"));
         assertThat(validate(set(small(family), field, Double.NaN)))
-                .containsExactly(new FieldError(field, RunSettings.labelOf(field) + " must be a number"));
+                .containsExactly(new FieldError(field, label + " must be a finite number; NaN is not one"));
     }
 
     @ParameterizedTest
     @EnumSource(ModelFamily.class)
     void learningRateMustBeANumberGreaterThanZero(ModelFamily family) {
         assertThat(validate(set(small(family), RunSettings.LEARNING_RATE, Double.NaN))).containsExactly(
-                new FieldError(RunSettings.LEARNING_RATE, "Learning rate must be a number"));
+                new FieldError(RunSettings.LEARNING_RATE, "Learning rate must be a finite number; NaN is not one"));
         assertThat(validate(set(small(family), RunSettings.LEARNING_RATE, 0.0))).containsExactly(
-                new FieldError(RunSettings.LEARNING_RATE, "Learning rate must be between 0.000001 and 0.1"));
+                new FieldError(RunSettings.LEARNING_RATE, "Learning rate must be between 0.000001 and 0.1, not 0"));
+        assertThat(validate(set(small(family), RunSettings.LEARNING_RATE, -0.0))).containsExactly(
+                new FieldError(RunSettings.LEARNING_RATE, "Learning rate must be between 0.000001 and 0.1, not -0"));
         assertThat(validate(set(small(family), RunSettings.LEARNING_RATE, Double.MIN_VALUE))).hasSize(1);
     }
 
@@ -208,7 +213,7 @@ class RunSettingsValidatorTest {
         settings.setBatchSize(4_096);
         assertThat(validate(settings)).containsExactly(
                 new FieldError(RunSettings.FAMILY, "Model family is required"),
-                new FieldError(RunSettings.EPOCHS, "Epochs must be between 1 and 100"),
+                new FieldError(RunSettings.EPOCHS, "Epochs must be between 1 and 100, not 0"),
                 new FieldError(RunSettings.BATCH_SIZE, "Batch size must not exceed the number of points"));
     }
 
@@ -249,12 +254,12 @@ class RunSettingsValidatorTest {
 
         assertThat(errors).containsExactly(
                 new FieldError(RunSettings.NAME, "Name must not be blank"),
-                new FieldError(RunSettings.POINTS, "Points must be between 500 and 1,000,000"),
+                new FieldError(RunSettings.POINTS, "Points must be between 500 and 1,000,000, not 100"),
                 new FieldError(RunSettings.EPOCHS, "Epochs is required"),
-                new FieldError(RunSettings.LEARNING_RATE, "Learning rate must be a number"),
-                new FieldError(RunSettings.SEED, "Seed must not be negative"),
-                new FieldError(RunSettings.FM_HIDDEN_WIDTH, "Vector-field width must be between 8 and 512"),
-                new FieldError(RunSettings.SIGMA_MIN, "σ_min must be between 0 and 0.5"));
+                new FieldError(RunSettings.LEARNING_RATE, "Learning rate must be a finite number; NaN is not one"),
+                new FieldError(RunSettings.SEED, "Seed must be 0 or more, not -1"),
+                new FieldError(RunSettings.FM_HIDDEN_WIDTH, "Vector-field width must be between 8 and 512, not 1,000"),
+                new FieldError(RunSettings.SIGMA_MIN, "σ_min must be a finite number; Infinity is not one"));
         assertThat(FieldError.byField(errors)).containsKeys(
                 RunSettings.NAME, RunSettings.POINTS, RunSettings.EPOCHS, RunSettings.LEARNING_RATE,
                 RunSettings.SEED, RunSettings.FM_HIDDEN_WIDTH, RunSettings.SIGMA_MIN);
@@ -266,16 +271,19 @@ class RunSettingsValidatorTest {
         assertThat(validate(set(settings, RunSettings.NAME, "x"))).isEmpty();
         assertThat(validate(set(settings, RunSettings.NAME, "n".repeat(80)))).isEmpty();
         assertThat(validate(set(settings, RunSettings.NAME, "  " + "n".repeat(80) + "  "))).isEmpty();
-        assertThat(validate(set(settings, RunSettings.NAME, "🌀".repeat(80)))).as("characters, not UTF-16 units").isEmpty();
+        assertThat(validate(set(settings, RunSettings.NAME, "🌀".repeat(40)))).as("UTF-16 units, as H2 counts them").isEmpty();
 
         assertThat(validate(set(settings, RunSettings.NAME, "n".repeat(81))))
-                .containsExactly(new FieldError(RunSettings.NAME, "Name must be at most 80 characters"));
+                .containsExactly(new FieldError(RunSettings.NAME, "Name must be at most 80 characters; this one has 81"));
+        assertThat(validate(set(settings, RunSettings.NAME, "🌀".repeat(41)))).containsExactly(new FieldError(RunSettings.NAME,
+                "Name must be at most 80 characters; this one has 82 (an emoji and some rare characters count as 2)"));
         assertThat(validate(set(settings, RunSettings.NAME, "")))
                 .containsExactly(new FieldError(RunSettings.NAME, "Name must not be blank"));
         assertThat(validate(set(settings, RunSettings.NAME, " \t\n")))
                 .containsExactly(new FieldError(RunSettings.NAME, "Name must not be blank"));
         assertThat(validate(set(settings, RunSettings.NAME, "first\nsecond"))).containsExactly(new FieldError(
-                RunSettings.NAME, "Name must not contain line breaks, tabs or other control characters"));
+                RunSettings.NAME, "Name must not contain line breaks, tabs or other control characters; "
+                        + "it has U+000A (line feed (lf)) at position 6"));
     }
 
     @Test
@@ -283,9 +291,9 @@ class RunSettingsValidatorTest {
         assertThat(validate(set(small(FLOW_MATCHING), RunSettings.SEED, 0L))).isEmpty();
         assertThat(validate(set(small(FLOW_MATCHING), RunSettings.SEED, Long.MAX_VALUE))).isEmpty();
         assertThat(validate(set(small(FLOW_MATCHING), RunSettings.SEED, -1L)))
-                .containsExactly(new FieldError(RunSettings.SEED, "Seed must not be negative"));
+                .containsExactly(new FieldError(RunSettings.SEED, "Seed must be 0 or more, not -1"));
         assertThat(validate(set(small(FLOW_MATCHING), RunSettings.SEED, Long.MIN_VALUE)))
-                .containsExactly(new FieldError(RunSettings.SEED, "Seed must not be negative"));
+                .containsExactly(new FieldError(RunSettings.SEED, "Seed must be 0 or more, not -9,223,372,036,854,775,808"));
     }
 
     @ParameterizedTest
@@ -421,7 +429,7 @@ class RunSettingsValidatorTest {
         settings.setEpochs(100);
         settings.setBatchSize(8);
         assertThat(validate(settings)).containsExactly(
-                new FieldError(RunSettings.POINTS, "Points must be between 500 and 1,000,000"));
+                new FieldError(RunSettings.POINTS, "Points must be between 500 and 1,000,000, not 2,000,000"));
     }
 
     @ParameterizedTest
@@ -445,9 +453,9 @@ class RunSettingsValidatorTest {
         assertThatThrownBy(() -> RunSettingsValidator.requireValid(settings))
                 .isInstanceOfSatisfying(InvalidRunSettingsException.class, e -> {
                     assertThat(e.errors()).containsExactly(
-                            new FieldError(RunSettings.EPOCHS, "Epochs must be between 1 and 100"),
+                            new FieldError(RunSettings.EPOCHS, "Epochs must be between 1 and 100, not 0"),
                             new FieldError(RunSettings.EMBEDDING_DIM, "Class embedding size is required"));
-                    assertThat(e).hasMessage("Epochs must be between 1 and 100; Class embedding size is required");
+                    assertThat(e).hasMessage("Epochs must be between 1 and 100, not 0; Class embedding size is required");
                 });
         assertThatNoException().isThrownBy(() -> RunSettingsValidator.requireValid(small(CONDITIONAL_FLOW_MATCHING)));
     }
@@ -458,7 +466,7 @@ class RunSettingsValidatorTest {
         settings.setPoints(100);
         settings.setBatchSize(5_000);
         assertThat(RunSettingsValidator.messagesFor(settings, RunSettings.BATCH_SIZE))
-                .containsExactly("Batch size must be between 8 and 4,096");
+                .containsExactly("Batch size must be between 8 and 4,096, not 5,000");
         assertThat(RunSettingsValidator.messagesFor(settings, RunSettings.EPOCHS)).isEmpty();
         assertThatThrownBy(() -> RunSettingsValidator.messagesFor(settings, "colour"))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -80,15 +80,29 @@ class NewRunViewTest {
         assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getPath()).isEmpty();
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"", "-1", "abc", "1-1-1-1-1", "00000000-0000-0000-0000-000000000000",
+        "../../etc/passwd", "<script>alert(1)</script>", "\u202E", "%00"})
+    void aForgedForkAddressStartsFromTheDefaultsWithAMessage(String address) {
+        NewRunView view = new NewRunView(runs, sharing, current);
+        UI.getCurrent().add(view);
+
+        view.startFrom(address);
+        view.startFrom(UUID.randomUUID() + address);
+
+        assertThat(view.heading.getText()).isEqualTo("New run");
+        assertThat(view.form.name.getValue()).isEqualTo("Normalizing flow, exercise defaults");
+    }
+
     @Test
     void anInvalidFormQueuesNothing() {
         NewRunView view = new NewRunView(runs, sharing, current);
         UI.getCurrent().add(view);
-        view.form.epochs.setValue(1_000);
+        view.form.epochs.setValue("1000");
 
         view.form.queue.click();
 
         assertThat(runs.listOwn(me)).extracting(Run::id).isEmpty();
-        assertThat(view.form.epochs.getErrorMessage()).isEqualTo("Epochs must be between 1 and 100");
+        assertThat(view.form.epochs.getErrorMessage()).isEqualTo("Epochs must be between 1 and 100, not 1,000");
     }
 }

@@ -54,8 +54,8 @@ class RunSettingsFormTest {
         assertThat(form.couplingLayers.isVisible()).isFalse();
         assertThat(form.fmHiddenWidth.isVisible()).isTrue();
         assertThat(form.embeddingDim.isVisible()).isTrue();
-        assertThat(form.fmHiddenWidth.getValue()).isEqualTo(64);
-        assertThat(form.epochs.getValue()).isEqualTo(7);
+        assertThat(form.fmHiddenWidth.getValue()).isEqualTo("64");
+        assertThat(form.epochs.getValue()).isEqualTo("7");
         form.queue.click();
         assertThat(RunSettingsMapper.toTrainingConfig(submitted.get(0)))
                 .isEqualTo(TrainingConfig.exercise(ModelFamily.CONDITIONAL_FLOW_MATCHING, 0).withEpochs(7));
@@ -72,12 +72,12 @@ class RunSettingsFormTest {
         form.family.setValue(ModelFamily.CONDITIONAL_FLOW_MATCHING);
 
         assertThat(form.name.getValue()).isEqualTo("rings with OT");
-        assertThat(form.epochs.getValue()).isEqualTo(3);
+        assertThat(form.epochs.getValue()).isEqualTo("3");
     }
 
     @Test
     void outOfRangeAndMissingValuesGetTheServicesMessagesNextToTheirFieldsAndNothingIsSubmitted() {
-        form.points.setValue(10);
+        form.points.setValue("10");
         form.learningRate.clear();
         form.seed.setValue("not a number");
 
@@ -85,14 +85,15 @@ class RunSettingsFormTest {
 
         assertThat(submitted).isEmpty();
         assertThat(form.points.isInvalid()).isTrue();
-        assertThat(form.points.getErrorMessage()).isEqualTo("Points must be between 500 and 1,000,000");
+        assertThat(form.points.getErrorMessage()).isEqualTo("Points must be between 500 and 1,000,000, not 10");
         assertThat(form.learningRate.isInvalid()).isTrue();
         assertThat(form.learningRate.getErrorMessage()).isEqualTo("Learning rate is required");
         assertThat(form.seed.isInvalid()).isTrue();
+        assertThat(form.seed.getErrorMessage()).isEqualTo("Seed must be a whole number; \"not a number\" is not one");
         assertThat(form.epochs.isInvalid()).isFalse();
 
-        form.points.setValue(5_000);
-        form.learningRate.setValue(1e-3);
+        form.points.setValue("5,000");
+        form.learningRate.setValue("1e-3");
         form.seed.setValue("7");
         form.queue.click();
         assertThat(submitted).hasSize(1);

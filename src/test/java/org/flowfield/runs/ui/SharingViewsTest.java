@@ -166,7 +166,7 @@ class SharingViewsTest {
         assertThat(form.heading.getText()).isEqualTo("Fork a run");
         assertThat(form.form.name.getValue()).isEqualTo("Fork of <b>my rings</b>");
         assertThat(form.form.family.getValue()).isEqualTo(ModelFamily.FLOW_MATCHING);
-        assertThat(form.form.points.getValue()).isEqualTo(run.config().points());
+        assertThat(form.form.points.getValue()).isEqualTo(Integer.toString(run.config().points()));
         logIn(outsider);
         NewRunView outsiders = new NewRunView(runs, sharing, current);
         outsiders.startFrom(run.id().toString());

@@ -1,0 +1,116 @@
+package org.flowfield.runs.settings;
+
+import java.math.BigInteger;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads what was typed into a numeric setting. Text that is a value of the setting's kind
+ * becomes its value; any other text is kept as the setting's {@linkplain RunSettings#unreadable()
+ * unreadable entry}, so that {@link RunSettingsValidator} names it in its message and no default
+ * ever takes its place. Whole numbers may group their thousands with commas ("250,000"); decimals
+ * are written with a point and an optional exponent ("0.001", "1e-3"). Empty text is a missing value.
+ */
+public final class SettingText {
+
+    private static final Pattern WHOLE = Pattern.compile("[+-]?(\\d{1,3}(,\\d{3})+|\\d+)");
+    private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
+    private static final Pattern DECIMAL_COMMA = Pattern.compile("[+-]?\\d*,\\d+");
+    private static final Set<String> NOT_FINITE = Set.of("infinity", "inf", "∞", "nan");
+
+    private SettingText() {}
+
+    /**
+     * Puts {@code text}, as typed into {@code field}, into {@code settings}: its value when the
+     * text is one, else empty with the text as the field's unreadable entry.
+     *
+     * @throws IllegalArgumentException when {@code field} is not a numeric setting
+     */
+    public static void enter(RunSettings settings, String field, String text) {
+        String typed = text == null ? "" : text.strip();
+        BigInteger whole = WHOLE.matcher(typed).matches() ? new BigInteger(typed.replace(",", "")) : null;
+        Number value = switch (kindOf(field)) {
+            case WHOLE -> whole != null && whole.bitLength() < Integer.SIZE ? Integer.valueOf(whole.intValue()) : null;
+            case SEED -> whole != null && whole.bitLength() < Long.SIZE ? Long.valueOf(whole.longValue()) : null;
+            case DECIMAL -> decimal(typed);
+        };
+        put(settings, field, value);
+        settings.setUnreadable(field, value == null && !typed.isEmpty() ? typed : null);
+    }
+
+    /** How {@code value} is typed back into its field: whole numbers without grouping, decimals as short as Java writes them. */
+    public static String typed(Number value) {
+        if (value == null) {
+            return "";
+        }
+        if (value instanceof Double decimal) {
+            return RunSettingsValidator.decimal(decimal);
+        }
+        return value.toString();
+    }
+
+    enum Kind { WHOLE, SEED, DECIMAL }
+
+    static Kind kindOf(String field) {
+        return switch (field) {
+            case RunSettings.POINTS, RunSettings.EPOCHS, RunSettings.BATCH_SIZE, RunSettings.COUPLING_LAYERS,
+                    RunSettings.NF_HIDDEN_WIDTH, RunSettings.NF_LINEAR_LAYERS, RunSettings.FM_HIDDEN_WIDTH,
+                    RunSettings.FM_LINEAR_LAYERS, RunSettings.EMBEDDING_DIM -> Kind.WHOLE;
+            case RunSettings.SEED -> Kind.SEED;
+            case RunSettings.LEARNING_RATE, RunSettings.SIGMA_MIN, RunSettings.LEAKY_SLOPE -> Kind.DECIMAL;
+            default -> throw new IllegalArgumentException("'" + field + "' is not a numeric run setting");
+        };
+    }
+
+    /** Whether {@code text} is written as a whole number, of any size. */
+    static boolean isWholeNumber(String text) {
+        return WHOLE.matcher(text.strip()).matches();
+    }
+
+    /** Whether {@code text} is written as a decimal number, of any size. */
+    static boolean isDecimal(String text) {
+        return DECIMAL.matcher(text.strip()).matches();
+    }
+
+    /** Whether {@code text} names infinity or not-a-number. */
+    static boolean namesNonFinite(String text) {
+        String word = text.strip().toLowerCase(Locale.ROOT);
+        if (word.startsWith("+") || word.startsWith("-")) {
+            word = word.substring(1);
+        }
+        return NOT_FINITE.contains(word);
+    }
+
+    /** Whether {@code text} is a decimal written with a comma instead of a point ("0,001"). */
+    static boolean hasDecimalComma(String text) {
+        return DECIMAL_COMMA.matcher(text.strip()).matches() && !isWholeNumber(text);
+    }
+
+    private static void put(RunSettings settings, String field, Number value) {
+        switch (field) {
+            case RunSettings.POINTS -> settings.setPoints((Integer) value);
+            case RunSettings.EPOCHS -> settings.setEpochs((Integer) value);
+            case RunSettings.BATCH_SIZE -> settings.setBatchSize((Integer) value);
+            case RunSettings.COUPLING_LAYERS -> settings.setCouplingLayers((Integer) value);
+            case RunSettings.NF_HIDDEN_WIDTH -> settings.setNfHiddenWidth((Integer) value);
+            case RunSettings.NF_LINEAR_LAYERS -> settings.setNfLinearLayers((Integer) value);
+            case RunSettings.FM_HIDDEN_WIDTH -> settings.setFmHiddenWidth((Integer) value);
+            case RunSettings.FM_LINEAR_LAYERS -> settings.setFmLinearLayers((Integer) value);
+            case RunSettings.EMBEDDING_DIM -> settings.setEmbeddingDim((Integer) value);
+            case RunSettings.SEED -> settings.setSeed((Long) value);
+            case RunSettings.LEARNING_RATE -> settings.setLearningRate((Double) value);
+            case RunSettings.SIGMA_MIN -> settings.setSigmaMin((Double) value);
+            case RunSettings.LEAKY_SLOPE -> settings.setLeakySlope((Double) value);
+            default -> throw new IllegalArgumentException("'" + field + "' is not a numeric run setting");
+        }
+    }
+
+    private static Double decimal(String text) {
+        if (!DECIMAL.matcher(text).matches()) {
+            return null;
+        }
+        double value = Double.parseDouble(text);
+        return Double.isFinite(value) ? value : null;
+    }
+}
