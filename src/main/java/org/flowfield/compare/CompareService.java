@@ -1,21 +1,13 @@
 package org.flowfield.compare;
 
-import jakarta.annotation.PreDestroy;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.DoubleConsumer;
-import java.util.stream.IntStream;
 import org.flowfield.data.OlympicRings;
 import org.flowfield.data.PointCloud;
 import org.flowfield.flows.FlowModel;
@@ -38,7 +30,6 @@ import org.flowfield.runs.RunStatus;
 import org.flowfield.runs.live.RunUpdate;
 import org.flowfield.runs.live.RunUpdates;
 import org.flowfield.training.Checkpoint;
-import org.flowfield.training.ModelFactory;
 import org.springframework.stereotype.Service;
 
 /**
@@ -55,34 +46,15 @@ public class CompareService {
 
     public static final int MIN_RUNS = 2;
     public static final int MAX_RUNS = 4;
-    /** Probe answers kept, per (run, points), least recently used dropped first. */
-    static final int CACHE_ENTRIES = 64;
-    /** Probe computations that may wait for the worker before a request is refused at once. */
-    static final int QUEUE_CAPACITY = 16;
 
     private final RunService runs;
     private final QuestionService questions;
     private final ChosenPointsService chosenPoints;
-    private final ThreadPoolExecutor worker;
-    private final Map<ProbeKey, CompletableFuture<double[]>> probes = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<ProbeKey, CompletableFuture<double[]>> eldest) {
-            return size() > CACHE_ENTRIES;
-        }
-    };
-
-    private record ProbeKey(UUID runId, List<Float> points) {}
 
     CompareService(RunService runs, QuestionService questions, ChosenPointsService chosenPoints) {
         this.runs = runs;
         this.questions = questions;
         this.chosenPoints = chosenPoints;
-        AtomicInteger count = new AtomicInteger();
-        this.worker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(QUEUE_CAPACITY), task -> {
-            Thread thread = new Thread(task, "compare-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
     }
 
     /**
@@ -113,8 +85,8 @@ public class CompareService {
      * {@code CouplingFlow.logLikelihood} (change of variables), flow matching's
      * {@code FlowMatching.logLikelihood} (RK4, 200 steps, exact divergence) and, for a class-conditional
      * run, the marginal log p(x) = logsumexp over the 5 classes c of log p(x | c), − log 5 (classes
-     * equally likely, as in its training data). Computed on the comparison's worker thread, kept per
-     * (run, points); a run that has not finished gets NaN.
+     * equally likely, as in its training data). Each run's column is a heavy answer of the viewer's
+     * ({@link QuestionService#comparedLogLikelihoods}); a run that has not finished gets NaN.
      *
      * @param points [x0, y0, …] in standardised coordinates: 1 to {@link QuestionInputs#MAX_POINTS}
      *     points, each coordinate finite and within ±{@link QuestionInputs#MAX_ABS_COORDINATE}
@@ -125,13 +97,12 @@ public class CompareService {
     public CompletableFuture<Probe> logLikelihoods(UUID viewerId, List<UUID> runIds, float[] points, DoubleConsumer progress) {
         List<Run> visible = visible(viewerId, runIds);
         float[] chosen = validPoints(points);
-        List<Float> key = IntStream.range(0, chosen.length).mapToObj(i -> chosen[i]).toList();
         AtomicInteger done = new AtomicInteger();
         tell(progress, 0);
         List<CompletableFuture<double[]>> columns = new ArrayList<>();
         for (Run run : visible) {
             CompletableFuture<double[]> column = run.status() == RunStatus.FINISHED
-                    ? probe(viewerId, run, chosen, key)
+                    ? probe(viewerId, run, chosen)
                     : CompletableFuture.completedFuture(nanArray(chosen.length / 2));
             columns.add(column.whenComplete((value, failure) -> tell(progress, (double) done.incrementAndGet() / visible.size())));
         }
@@ -273,63 +244,32 @@ public class CompareService {
         return rows;
     }
 
-    private CompletableFuture<double[]> probe(UUID viewerId, Run run, float[] points, List<Float> key) {
-        ProbeKey probeKey = new ProbeKey(run.id(), key);
-        CompletableFuture<double[]> future;
-        synchronized (probes) {
-            future = probes.get(probeKey);
-            if (future != null) {
-                return future.copy();
-            }
-            future = new CompletableFuture<>();
-            probes.put(probeKey, future);
-        }
-        CompletableFuture<double[]> started = future;
-        try {
-            worker.execute(() -> {
-                try {
-                    started.complete(logLikelihoods(runs.finalCheckpoint(viewerId, run.id()), points));
-                } catch (Throwable e) {
-                    forget(probeKey, started);
-                    started.completeExceptionally(e);
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            forget(probeKey, started);
-            started.completeExceptionally(e);
-        }
-        return started.copy();
-    }
-
-    private void forget(ProbeKey key, CompletableFuture<double[]> future) {
-        synchronized (probes) {
-            probes.remove(key, future);
-        }
+    private CompletableFuture<double[]> probe(UUID viewerId, Run run, float[] points) {
+        return questions.comparedLogLikelihoods(viewerId, run.id(), points,
+                (model, chosen) -> logLikelihoods(model, run.config().family().conditional(), chosen));
     }
 
     /** log p(x) per point; for a class-conditional model the marginal over the classes, equally likely. */
-    static double[] logLikelihoods(Checkpoint checkpoint, float[] points) {
-        try (FlowModel model = ModelFactory.restore(checkpoint)) {
-            if (!checkpoint.config().family().conditional()) {
-                return model.logLikelihood(PointCloud.unlabelled(points));
-            }
-            int n = points.length / 2;
-            double[][] perClass = new double[OlympicRings.NUM_CLASSES][];
-            for (int c = 0; c < OlympicRings.NUM_CLASSES; c++) {
-                int[] labels = new int[n];
-                java.util.Arrays.fill(labels, c);
-                perClass[c] = model.logLikelihood(new PointCloud(points, labels));
-            }
-            double[] marginal = new double[n];
-            for (int i = 0; i < n; i++) {
-                double[] values = new double[OlympicRings.NUM_CLASSES];
-                for (int c = 0; c < values.length; c++) {
-                    values[c] = perClass[c][i];
-                }
-                marginal[i] = logSumExp(values) - Math.log(OlympicRings.NUM_CLASSES);
-            }
-            return marginal;
+    static double[] logLikelihoods(FlowModel model, boolean conditional, float[] points) {
+        if (!conditional) {
+            return model.logLikelihood(PointCloud.unlabelled(points));
         }
+        int n = points.length / 2;
+        double[][] perClass = new double[OlympicRings.NUM_CLASSES][];
+        for (int c = 0; c < OlympicRings.NUM_CLASSES; c++) {
+            int[] labels = new int[n];
+            java.util.Arrays.fill(labels, c);
+            perClass[c] = model.logLikelihood(new PointCloud(points, labels));
+        }
+        double[] marginal = new double[n];
+        for (int i = 0; i < n; i++) {
+            double[] values = new double[OlympicRings.NUM_CLASSES];
+            for (int c = 0; c < values.length; c++) {
+                values[c] = perClass[c][i];
+            }
+            marginal[i] = logSumExp(values) - Math.log(OlympicRings.NUM_CLASSES);
+        }
+        return marginal;
     }
 
     /** log Σ exp(vᵢ), stable; −∞ when every value is −∞. */
@@ -427,10 +367,5 @@ public class CompareService {
                 // a closed page's listener; the computation goes on
             }
         }
-    }
-
-    @PreDestroy
-    void stop() {
-        worker.shutdownNow();
     }
 }

@@ -19,7 +19,8 @@ enum Question {
             ModelFamily.CONDITIONAL_FLOW_MATCHING),
     CFM_INPUT("The input by class (§4.3 conditional Q1)", false, ModelFamily.CONDITIONAL_FLOW_MATCHING),
     CFM_CLASS_TRAJECTORIES("A point from each class (§4.3 conditional Q2)", false, ModelFamily.CONDITIONAL_FLOW_MATCHING),
-    CFM_SAMPLES("Sampling by class (§4.3 conditional Q3)", true, ModelFamily.CONDITIONAL_FLOW_MATCHING);
+    CFM_SAMPLES("Sampling by class (§4.3 conditional Q3)", true, ModelFamily.CONDITIONAL_FLOW_MATCHING),
+    COMPARED_LOG_LIKELIHOODS("log p(x) at the compared points", true, ModelFamily.values());
 
     private final String title;
     private final boolean heavy;

@@ -122,6 +122,23 @@ public class QuestionService {
                 (model, checkpoint, p) -> DensityMap.of((CouplingFlow) model, checkpoint.standardization(), p));
     }
 
+    /**
+     * log p(x) of a finished run's model at each point, as the comparison page asks it: a heavy
+     * answer like the others, waiting behind the viewer's own and counted against the viewer's
+     * allowance, and kept per (run, points).
+     *
+     * @param points standardised [x0, y0, …], at most {@link QuestionInputs#MAX_POINTS}
+     * @param logLikelihoods the model's log p(x) at the points (for a class-conditional model, the
+     *     caller's choice of marginal)
+     */
+    public CompletableFuture<double[]> comparedLogLikelihoods(
+            UUID viewerId, UUID runId, float[] points, java.util.function.BiFunction<FlowModel, float[], double[]> logLikelihoods) {
+        Run run = visibleFinished(viewerId, runId, Question.COMPARED_LOG_LIKELIHOODS);
+        float[] chosen = QuestionInputs.points(points);
+        return answer(viewerId, run, Question.COMPARED_LOG_LIKELIHOODS, parameters(boxed(chosen)), null,
+                (model, checkpoint, p) -> logLikelihoods.apply(model, chosen));
+    }
+
     // §4.3 flow matching, unconditional and class-conditional
 
     /** Q2: {@link FlowProgression#POINTS} points from t = 0 to 1, frames every 0.02, panels every 0.2. */

@@ -27,9 +27,9 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import java.util.function.DoubleConsumer;
+import org.flowfield.questions.QuestionLimitException;
 import org.flowfield.compare.CompareService;
 import org.flowfield.compare.ComparedRun;
 import org.flowfield.compare.Comparison;
@@ -487,8 +487,7 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver, 
             render.accept(future.join());
         } catch (CompletionException | java.util.concurrent.CancellationException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            showProblem(cause instanceof RejectedExecutionException
-                    ? "The server is busy; please reload the page in a minute." : "This could not be computed: " + cause.getMessage());
+            showProblem(cause instanceof QuestionLimitException ? cause.getMessage() : "This could not be computed: " + cause.getMessage());
         }
     }
 
@@ -499,8 +498,8 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver, 
     private void attempt(Runnable request) {
         try {
             request.run();
-        } catch (RejectedExecutionException e) {
-            showProblem("The server is busy; please reload the page in a minute.");
+        } catch (QuestionLimitException e) {
+            showProblem(e.getMessage());
         }
     }
 
