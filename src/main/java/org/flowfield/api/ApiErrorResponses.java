@@ -26,6 +26,12 @@ class ApiErrorResponses {
         write(response, new ApiError(403, "forbidden", message));
     }
 
+    /** The server cannot do its part now (its database is unreachable): the script should retry. */
+    void unavailable(HttpServletResponse response, String message) throws IOException {
+        response.setHeader(HttpHeaders.RETRY_AFTER, "30");
+        write(response, new ApiError(503, "unavailable", message));
+    }
+
     private void write(HttpServletResponse response, ApiError error) throws IOException {
         response.setStatus(error.status());
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);

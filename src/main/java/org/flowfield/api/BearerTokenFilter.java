@@ -28,6 +28,8 @@ class BearerTokenFilter extends OncePerRequestFilter {
     private final AccessTokenService tokens;
     private final ApiErrorResponses errors;
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(BearerTokenFilter.class);
+
     BearerTokenFilter(AccessTokenService tokens, ApiErrorResponses errors) {
         this.tokens = tokens;
         this.errors = errors;
@@ -50,6 +52,11 @@ class BearerTokenFilter extends OncePerRequestFilter {
             account = tokens.authenticate(header.substring(BEARER.length()).strip());
         } catch (DisabledAccountException disabled) {
             errors.unauthorized(response, disabled.getMessage());
+            return;
+        } catch (org.springframework.dao.DataAccessException unreachable) {
+            // not a refusal: left to the error page, it would read as 403 to a script
+            log.warn("API request refused: the database did not answer ({})", unreachable.toString());
+            errors.unavailable(response, "The server cannot reach its database just now; try again in 30 seconds");
             return;
         }
         if (account.isEmpty()) {

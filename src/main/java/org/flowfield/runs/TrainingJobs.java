@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jobrunr.server.BackgroundJobServer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.jobrunr.jobs.Job;
 import org.jobrunr.jobs.states.FailedState;
 import org.jobrunr.jobs.states.ProcessingState;
@@ -54,16 +56,19 @@ class TrainingJobs {
     private final TrainingJob trainingJob;
     private final Duration serverDeadAfter;
     private final boolean singleServer;
+    private final ObjectProvider<BackgroundJobServer> thisServer;
 
     TrainingJobs(JobScheduler scheduler, StorageProvider storage, TrainingJob trainingJob,
             @Value("${jobrunr.background-job-server.poll-interval-in-seconds:5}") int pollSeconds,
-            @Value("${spring.datasource.url}") String databaseUrl) {
+            @Value("${spring.datasource.url}") String databaseUrl, ObjectProvider<BackgroundJobServer> thisServer) {
+        this.thisServer = thisServer;
         this.scheduler = scheduler;
         this.storage = storage;
         this.trainingJob = trainingJob;
         this.serverDeadAfter = Duration.ofSeconds(3L * pollSeconds);
         // an embedded H2 file opens in one process only: every other server that used it is gone
-        this.singleServer = databaseUrl.startsWith("jdbc:h2:file:") || databaseUrl.startsWith("jdbc:h2:mem:");
+        this.singleServer = databaseUrl.startsWith("jdbc:h2:") && !databaseUrl.startsWith("jdbc:h2:tcp:")
+                && !databaseUrl.startsWith("jdbc:h2:ssl:");
     }
 
     /** Enqueues the run's job when the current transaction commits (at once without one). */
@@ -135,6 +140,12 @@ class TrainingJobs {
         BackgroundJobServerStatus server = servers.get(serverId);
         if (server == null || !server.isRunning()) {
             return false;
+        }
+        BackgroundJobServer local = thisServer.getIfAvailable();
+        if (local != null && local.isRunning() && serverId.equals(local.getId())) {
+            // this process is alive, whatever a late heartbeat says (a CPU starved by a deadline
+            // rush delays heartbeats; a run taken from a live trainer would train twice)
+            return true;
         }
         if (singleServer) {
             return server.getFirstHeartbeat() != null && servers.values().stream()
