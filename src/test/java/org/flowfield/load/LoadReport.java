@@ -72,8 +72,9 @@ record LoadReport(LoadSettings settings, Measurements measurements, Map<String, 
                         + "per-person limit, %d failed%n", count(Measurements.HEAVY, r -> r.status() == 200),
                 percentile(Measurements.HEAVY, 50), percentile(Measurements.HEAVY, 95), percentile(Measurements.HEAVY, 100),
                 count(Measurements.HEAVY, r -> r.status() == 429), count(Measurements.HEAVY, Response::serverError)));
-        text.append(String.format(Locale.ROOT, "queue wait (queued -> training), mean over %d people: %.1f s; longest person's mean "
-                + "%.2f x the mean (goal <= 1.5)%n", waits.size(), meanWait(), longestWaitAgainstMean()));
+        text.append(String.format(Locale.ROOT, "queue wait (queued -> training) of the runs queued after the %d s warm-up, mean over "
+                + "%d people: %.1f s; longest person's mean %.2f x the mean (goal <= 1.5)%n", settings.warmUp().toSeconds(), waits.size(),
+                meanWait(), longestWaitAgainstMean()));
         waits.values().forEach(wait -> text.append(String.format(Locale.ROOT, "    %-10s %3d runs, mean wait %6.1f s (%.2f x)%n",
                 wait.username(), wait.runs(), wait.meanSeconds(), wait.meanSeconds() / meanWait())));
         text.append(String.format(Locale.ROOT, "server heap in use after a full GC: %.0f MB at the start, %.0f MB at the end%n",

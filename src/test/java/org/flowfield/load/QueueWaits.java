@@ -16,8 +16,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Each person's wait in the queue, from the API's own record of their runs: from when a run was
- * queued ({@code createdAt}) to when it started training ({@code startedAt}); a run still waiting
- * at the end counts with its wait so far, and a run cancelled before it started not at all.
+ * queued ({@code createdAt}) to when it started training ({@code startedAt}), for the runs queued
+ * from a given instant on; a run still waiting at the end counts with its wait so far, and a run
+ * cancelled before it started not at all.
  */
 final class QueueWaits {
 
@@ -32,13 +33,16 @@ final class QueueWaits {
         this.baseUrl = baseUrl;
     }
 
-    Map<String, PersonWait> of(List<LoadUser> people, Instant now) {
+    Map<String, PersonWait> of(List<LoadUser> people, Instant queuedFrom, Instant now) {
         Map<String, PersonWait> waits = new LinkedHashMap<>();
         for (LoadUser person : people) {
             double total = 0;
             int counted = 0;
             for (JsonNode run : runs(person)) {
                 Instant queued = Instant.parse(run.get("createdAt").asString());
+                if (queued.isBefore(queuedFrom)) {
+                    continue;
+                }
                 JsonNode started = run.get("startedAt");
                 boolean waiting = "queued".equals(run.get("status").asString());
                 if (started != null && !started.isNull()) {
