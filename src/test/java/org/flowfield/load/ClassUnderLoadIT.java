@@ -28,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  * reference runs' heavy tabs and one of them asks for Δt sweeps as fast as the server answers.
  * Reports server errors, p95 latencies, each person's queue wait against the mean, and the
  * server's heap and threads before and after ({@code target/load-report.txt}, Gatling's HTML
- * report under {@code target/load/}). {@code verify} runs a short version (10 people, 1 minute);
+ * report under {@code target/load/}). {@code verify} runs a short version (10 people, 45 seconds);
  * {@code ./mvnw -Pload verify} the full one (50 people, 10 minutes; see {@link LoadSettings}).
  * ERROR lines in the server's log are counted in the report; the test fails on HTTP 5xx answers.
  */

@@ -16,7 +16,7 @@ record LoadSettings(int users, int browsers, Duration duration, int slots) {
     static LoadSettings fromSystemProperties() {
         int users = Integer.getInteger("flowfield.load.users", 10);
         int browsers = Integer.getInteger("flowfield.load.browsers", users >= 30 ? 3 : 2);
-        double minutes = Double.parseDouble(System.getProperty("flowfield.load.minutes", "1"));
+        double minutes = Double.parseDouble(System.getProperty("flowfield.load.minutes", "0.75"));
         int slots = Integer.getInteger("flowfield.load.slots", Math.max(2, (users - browsers) / 2));
         if (browsers < 2 || users - browsers < 1) {
             throw new IllegalArgumentException("the load test needs at least 2 browsers (one hammers) and one API user");
