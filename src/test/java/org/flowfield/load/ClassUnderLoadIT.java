@@ -95,6 +95,7 @@ class ClassUnderLoadIT {
             report.write(Path.of("target", "load-report.txt"), cpu);
 
             assertThat(report.serverErrors()).as("server errors").isEmpty();
+            assertThat(report.unexpectedAnswers()).as("unexpected 4xx answers").isEmpty();
             assertThat(measurements.logInsRefused()).as("log-ins refused").isZero();
             assertThat(report.count(Measurements.PAGE, r -> true)).as("page loads").isPositive();
             assertThat(report.count(Measurements.API, r -> r.name().equals("run figures") && r.status() == 200))

@@ -21,6 +21,10 @@ record LoadReport(LoadSettings settings, Measurements measurements, Map<String, 
         return measurements.responses().stream().filter(Response::serverError).toList();
     }
 
+    List<Response> unexpectedAnswers() {
+        return measurements.responses().stream().filter(Response::unexpected).toList();
+    }
+
     /**
      * The p-th percentile (nearest rank) of one kind's response times, in ms: of every answered
      * page load or API call, of every heavy answer drawn.
@@ -62,7 +66,8 @@ record LoadReport(LoadSettings settings, Measurements measurements, Map<String, 
                 serverErrors().size(), serverLogErrors));
         serverErrors().stream().collect(Collectors.groupingBy(r -> r.kind() + " " + r.name() + " -> " + r.status(), TreeMap::new,
                 Collectors.counting())).forEach((what, n) -> text.append(String.format(Locale.ROOT, "    %5d x %s%n", n, what)));
-        text.append(String.format(Locale.ROOT, "log-ins refused: %d%n", measurements.logInsRefused()));
+        text.append(String.format(Locale.ROOT, "unexpected 4xx answers: %d; log-ins refused: %d%n", unexpectedAnswers().size(),
+                measurements.logInsRefused()));
         for (String kind : List.of(Measurements.PAGE, Measurements.API)) {
             text.append(String.format(Locale.ROOT, "%-10s %6d requests; p50 %5d ms, p95 %5d ms, p99 %5d ms, max %5d ms; answers %s%n",
                     kind.equals(Measurements.PAGE) ? "page loads" : "API calls", count(kind, r -> true), percentile(kind, 50),

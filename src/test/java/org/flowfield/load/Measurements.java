@@ -26,6 +26,15 @@ final class Measurements {
         boolean serverError() {
             return status == 0 || status >= 500;
         }
+
+        /**
+         * An answer a correct server never gives these requests: any 4xx but 409 (a full queue, an
+         * unfinished run's figures) and 429 (the heavy answers' limit); a server that fails inside
+         * its security filters can answer 401 or 403 instead of 500.
+         */
+        boolean unexpected() {
+            return status >= 400 && status < 500 && status != 409 && status != 429;
+        }
     }
 
     private final ConcurrentLinkedQueue<Response> responses = new ConcurrentLinkedQueue<>();
