@@ -32,6 +32,11 @@ class AccountRepository {
      * @throws org.springframework.dao.DuplicateKeyException when the username (or, impossibly
      *     rarely, the id) is already stored
      */
+    /** Whether any account other than these exists. */
+    boolean anyOtherThan(UUID excluded) {
+        return jdbc.sql("select count(*) from account where id <> :excluded").param("excluded", excluded).query(Long.class).single() > 0;
+    }
+
     void insert(Account account, String passwordHash) {
         jdbc.sql("insert into account (" + COLUMNS + ") values (:id, :username, :hash, :created)")
                 .param("id", account.id())

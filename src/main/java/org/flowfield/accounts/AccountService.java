@@ -87,6 +87,12 @@ public class AccountService {
     }
 
     /** The account with this id; empty for {@code null} or an unknown id. */
+    /** Whether anybody has signed up on this server yet (the reference runs' account does not count). */
+    @Transactional(readOnly = true)
+    public boolean anyoneSignedUp() {
+        return accounts.anyOtherThan(REFERENCE_ACCOUNT_ID);
+    }
+
     public Optional<Account> findById(UUID id) {
         if (id == null) {
             return Optional.empty();

@@ -60,7 +60,8 @@ public class SignUpService {
      * @param address the client's address
      * @throws InvalidAccountException when the username or password breaks the rules
      * @throws ThrottledException when the address or the server has had too many sign-ups
-     * @throws InvalidClassroomException when the invite code is missing (in {@link SignUpMode#INVITE}), too long or unknown
+     * @throws InvalidClassroomException when the invite code is missing (in {@link SignUpMode#INVITE}, once
+     *     the server has its first account), too long or unknown
      * @throws UsernameTakenException when the username is taken
      */
     @Transactional
@@ -86,7 +87,8 @@ public class SignUpService {
         if (given && isInstructorCode(inviteCode)) {
             return Optional.empty();
         }
-        if (!given && settings.mode() == SignUpMode.OPEN) {
+        if (!given && (settings.mode() == SignUpMode.OPEN || !accounts.anyoneSignedUp())) {
+            // the server's first account needs no code: someone must sign up to create the first class
             return Optional.empty();
         }
         return Optional.of(classrooms.withInviteCode(inviteCode));

@@ -65,6 +65,7 @@ class SignUpServiceTest {
 
     @Test
     void withoutAnInviteCodeNoAccountIsCreated() {
+        accounts.signUp(fresh("first"), PASSWORD);
         String name = fresh("ada");
 
         assertThatThrownBy(() -> signUps.signUp(name, PASSWORD, "  ", freshAddress()))
