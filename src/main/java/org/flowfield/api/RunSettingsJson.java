@@ -133,7 +133,7 @@ final class RunSettingsJson {
         }
         String label = RunSettings.labelOf(field);
         if (value.isNull()) {
-            apply(settings, field, null);
+            settings.set(field, null);
         } else if (field.equals(RunSettings.NAME)) {
             if (value.isString()) {
                 settings.setName(value.stringValue());
@@ -162,28 +162,6 @@ final class RunSettingsJson {
             } else {
                 errors.add(new FieldError(field, label + " must be one of " + names(LearningRateSchedule.values())));
             }
-        }
-    }
-
-    private static void apply(RunSettings settings, String field, Object value) {
-        switch (field) {
-            case RunSettings.NAME -> settings.setName((String) value);
-            case RunSettings.POINTS -> settings.setPoints((Integer) value);
-            case RunSettings.EPOCHS -> settings.setEpochs((Integer) value);
-            case RunSettings.BATCH_SIZE -> settings.setBatchSize((Integer) value);
-            case RunSettings.LEARNING_RATE -> settings.setLearningRate((Double) value);
-            case RunSettings.SCHEDULE -> settings.setSchedule((LearningRateSchedule) value);
-            case RunSettings.SEED -> settings.setSeed((Long) value);
-            case RunSettings.COUPLING_LAYERS -> settings.setCouplingLayers((Integer) value);
-            case RunSettings.NF_HIDDEN_WIDTH -> settings.setNfHiddenWidth((Integer) value);
-            case RunSettings.NF_LINEAR_LAYERS -> settings.setNfLinearLayers((Integer) value);
-            case RunSettings.FM_HIDDEN_WIDTH -> settings.setFmHiddenWidth((Integer) value);
-            case RunSettings.FM_LINEAR_LAYERS -> settings.setFmLinearLayers((Integer) value);
-            case RunSettings.EMBEDDING_DIM -> settings.setEmbeddingDim((Integer) value);
-            case RunSettings.SIGMA_MIN -> settings.setSigmaMin((Double) value);
-            case RunSettings.MINIBATCH_OPTIMAL_TRANSPORT -> settings.setMinibatchOptimalTransport((Boolean) value);
-            case RunSettings.LEAKY_SLOPE -> settings.setLeakySlope((Double) value);
-            default -> throw new IllegalStateException("unknown run setting " + field);
         }
     }
 

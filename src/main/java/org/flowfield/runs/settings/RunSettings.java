@@ -317,6 +317,39 @@ public class RunSettings {
     }
 
     /**
+     * Sets one setting by its field name ({@link #ALL_FIELDS}) to a value of its type, or to null
+     * (missing).
+     *
+     * @throws IllegalArgumentException for a name that is not a run setting, or a value of another type
+     */
+    public void set(String field, Object value) {
+        try {
+            switch (field) {
+                case NAME -> setName((String) value);
+                case FAMILY -> setFamily((ModelFamily) value);
+                case POINTS -> setPoints((Integer) value);
+                case EPOCHS -> setEpochs((Integer) value);
+                case BATCH_SIZE -> setBatchSize((Integer) value);
+                case LEARNING_RATE -> setLearningRate((Double) value);
+                case SCHEDULE -> setSchedule((LearningRateSchedule) value);
+                case SEED -> setSeed((Long) value);
+                case COUPLING_LAYERS -> setCouplingLayers((Integer) value);
+                case NF_HIDDEN_WIDTH -> setNfHiddenWidth((Integer) value);
+                case NF_LINEAR_LAYERS -> setNfLinearLayers((Integer) value);
+                case FM_HIDDEN_WIDTH -> setFmHiddenWidth((Integer) value);
+                case FM_LINEAR_LAYERS -> setFmLinearLayers((Integer) value);
+                case EMBEDDING_DIM -> setEmbeddingDim((Integer) value);
+                case SIGMA_MIN -> setSigmaMin((Double) value);
+                case MINIBATCH_OPTIMAL_TRANSPORT -> setMinibatchOptimalTransport((Boolean) value);
+                case LEAKY_SLOPE -> setLeakySlope((Double) value);
+                default -> throw new IllegalArgumentException("'" + field + "' is not a run setting");
+            }
+        } catch (ClassCastException e) {
+            throw new IllegalArgumentException("'" + field + "' cannot hold " + value.getClass().getSimpleName(), e);
+        }
+    }
+
+    /**
      * Keeps {@code text} as what was typed into {@code field} and could not be read; {@code null}
      * forgets the field's unreadable text.
      */

@@ -35,7 +35,7 @@ public final class SettingText {
             case SEED -> whole != null && whole.bitLength() < Long.SIZE ? Long.valueOf(whole.longValue()) : null;
             case DECIMAL -> decimal(typed);
         };
-        put(settings, field, value);
+        settings.set(field, value);
         settings.setUnreadable(field, value == null && !typed.isEmpty() ? typed : null);
     }
 
@@ -85,25 +85,6 @@ public final class SettingText {
     /** Whether {@code text} is a decimal written with a comma instead of a point ("0,001"). */
     static boolean hasDecimalComma(String text) {
         return DECIMAL_COMMA.matcher(text.strip()).matches() && !isWholeNumber(text);
-    }
-
-    private static void put(RunSettings settings, String field, Number value) {
-        switch (field) {
-            case RunSettings.POINTS -> settings.setPoints((Integer) value);
-            case RunSettings.EPOCHS -> settings.setEpochs((Integer) value);
-            case RunSettings.BATCH_SIZE -> settings.setBatchSize((Integer) value);
-            case RunSettings.COUPLING_LAYERS -> settings.setCouplingLayers((Integer) value);
-            case RunSettings.NF_HIDDEN_WIDTH -> settings.setNfHiddenWidth((Integer) value);
-            case RunSettings.NF_LINEAR_LAYERS -> settings.setNfLinearLayers((Integer) value);
-            case RunSettings.FM_HIDDEN_WIDTH -> settings.setFmHiddenWidth((Integer) value);
-            case RunSettings.FM_LINEAR_LAYERS -> settings.setFmLinearLayers((Integer) value);
-            case RunSettings.EMBEDDING_DIM -> settings.setEmbeddingDim((Integer) value);
-            case RunSettings.SEED -> settings.setSeed((Long) value);
-            case RunSettings.LEARNING_RATE -> settings.setLearningRate((Double) value);
-            case RunSettings.SIGMA_MIN -> settings.setSigmaMin((Double) value);
-            case RunSettings.LEAKY_SLOPE -> settings.setLeakySlope((Double) value);
-            default -> throw new IllegalArgumentException("'" + field + "' is not a numeric run setting");
-        }
     }
 
     private static Double decimal(String text) {
