@@ -76,8 +76,7 @@ public final class RowwiseAdam implements AutoCloseable {
         Shape column = new Shape(rows, 1);
         firstMoment.muli(beta1).addi(gradient.mul(oneMinusBeta1));
         secondMoment.muli(beta2).addi(gradient.mul(gradient).muli(oneMinusBeta2));
-        NDArray denominator = secondMoment.sqrt();
-        denominator.attach(scratch);
+        NDArray denominator = Adam.root(secondMoment, scratch);
         denominator.divi(scratch.create(corrections, column)).addi(epsilon);
         NDArray update = firstMoment.div(denominator);
         update.attach(scratch);

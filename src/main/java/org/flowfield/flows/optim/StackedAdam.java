@@ -127,8 +127,7 @@ public final class StackedAdam implements AutoCloseable {
         }
         firstMoment.muli(beta1).addi(gradient.mul(oneMinusBeta1));
         secondMoment.muli(beta2).addi(gradient.mul(gradient).muli(oneMinusBeta2));
-        NDArray denominator = secondMoment.sqrt();
-        denominator.attach(scratch);
+        NDArray denominator = Adam.root(secondMoment, scratch);
         denominator.divi(perRow(scratch, biasCorrection2Sqrt)).addi(epsilon);
         NDArray update = firstMoment.div(denominator);
         update.attach(scratch);
