@@ -2,7 +2,6 @@ package org.flowfield.flows.optim;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import org.flowfield.engine.Tensors;
 
 /**
  * Adam (Kingma and Ba, 2015) on a packed parameter vector, with PyTorch's defaults and its exact
@@ -22,14 +21,6 @@ public final class Adam implements AutoCloseable {
     public static final double BETA1 = 0.9;
     public static final double BETA2 = 0.999;
     public static final double EPSILON = 1e-8;
-    /**
-     * v is raised to at least this before its square root. MKL's square root takes a slow path,
-     * twenty to forty times slower, for zero and subnormal inputs, and a flow's masked weights keep
-     * v = 0 for ever. The floor changes no bit of an update: √v/√(1 − β2ᵗ) stays below 4·10⁻¹⁷ for
-     * every v below it, under half a unit in the last place of ε = 10⁻⁸, so the denominator is ε
-     * exactly, as with v itself.
-     */
-    static final double SECOND_MOMENT_FLOOR = 1e-36;
 
     private final PackedParameters parameters;
     private final NDManager stateManager;
@@ -68,19 +59,13 @@ public final class Adam implements AutoCloseable {
         secondMoment.muli(beta2).addi(gradient.mul(gradient).muli(oneMinusBeta2));
         double biasCorrection1 = 1 - Math.pow(BETA1, step);
         double biasCorrection2Sqrt = Math.sqrt(1 - Math.pow(BETA2, step));
-        NDArray denominator = root(secondMoment, scratch);
+        NDArray denominator = secondMoment.sqrt();
+        denominator.attach(scratch);
         denominator.divi(scratch.create((float) biasCorrection2Sqrt)).addi(epsilon);
         NDArray update = firstMoment.div(denominator);
         update.attach(scratch);
         update.muli(scratch.create((float) (learningRate / biasCorrection1)));
         parameters.flat().subi(update);
-    }
-
-    /** √v in the scratch manager (see {@link #SECOND_MOMENT_FLOOR}). */
-    static NDArray root(NDArray secondMoment, NDManager scratch) {
-        NDArray floored = Tensors.atLeast(secondMoment, SECOND_MOMENT_FLOOR);
-        floored.attach(scratch);
-        return floored.sqrt();
     }
 
     /** Number of updates made so far (the t of the bias corrections). */

@@ -127,7 +127,8 @@ public final class StackedAdam implements AutoCloseable {
         }
         firstMoment.muli(beta1).addi(gradient.mul(oneMinusBeta1));
         secondMoment.muli(beta2).addi(gradient.mul(gradient).muli(oneMinusBeta2));
-        NDArray denominator = Adam.root(secondMoment, scratch);
+        NDArray denominator = secondMoment.sqrt();
+        denominator.attach(scratch);
         denominator.divi(perRow(scratch, biasCorrection2Sqrt)).addi(epsilon);
         NDArray update = firstMoment.div(denominator);
         update.attach(scratch);

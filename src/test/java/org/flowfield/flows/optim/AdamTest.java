@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The three Adams against the update written out in float arithmetic, bit for bit, on gradients
- * that leave the second moment at zero (masked weights), subnormal or tiny, where the square root
- * is taken of a raised floor instead of v itself.
+ * that leave the second moment at zero (masked weights), subnormal or tiny: RowwiseAdam takes the
+ * square root of a raised floor there instead of v itself.
  */
 class AdamTest {
 
