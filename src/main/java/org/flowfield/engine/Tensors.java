@@ -71,11 +71,6 @@ public final class Tensors {
         return JniUtils.sum(pt(x), dims, false);
     }
 
-    /** max(x, floor) elementwise; NaN stays NaN. */
-    public static NDArray atLeast(NDArray x, double floor) {
-        return JniUtils.clip(pt(x), floor, Double.POSITIVE_INFINITY);
-    }
-
     public static NDArray slice(NDArray x, int axis, long start, long stop) {
         return JniUtils.slice(pt(x), axis, start, stop, 1);
     }

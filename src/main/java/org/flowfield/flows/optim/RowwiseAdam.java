@@ -31,6 +31,7 @@ public final class RowwiseAdam implements AutoCloseable {
     private final NDArray beta2;
     private final NDArray oneMinusBeta2;
     private final NDArray epsilon;
+    private final NDArray secondMomentFloor;
     private final long[] steps;
 
     /**
@@ -59,6 +60,7 @@ public final class RowwiseAdam implements AutoCloseable {
         this.beta2 = stateManager.create((float) Adam.BETA2);
         this.oneMinusBeta2 = stateManager.create((float) (1 - Adam.BETA2));
         this.epsilon = stateManager.create((float) Adam.EPSILON);
+        this.secondMomentFloor = stateManager.create((float) SECOND_MOMENT_FLOOR);
         this.steps = steps.clone();
     }
 
@@ -85,7 +87,7 @@ public final class RowwiseAdam implements AutoCloseable {
         Shape column = new Shape(rows, 1);
         firstMoment.muli(beta1).addi(gradient.mul(oneMinusBeta1));
         secondMoment.muli(beta2).addi(gradient.mul(gradient).muli(oneMinusBeta2));
-        NDArray denominator = root(secondMoment, scratch);
+        NDArray denominator = root(scratch);
         denominator.divi(scratch.create(corrections, column)).addi(epsilon);
         NDArray update = firstMoment.div(denominator);
         update.attach(scratch);
@@ -93,9 +95,9 @@ public final class RowwiseAdam implements AutoCloseable {
         parameters.subi(update);
     }
 
-    /** √v in the scratch manager (see {@link #SECOND_MOMENT_FLOOR}). */
-    private static NDArray root(NDArray secondMoment, NDManager scratch) {
-        NDArray floored = Tensors.atLeast(secondMoment, SECOND_MOMENT_FLOOR);
+    /** √v in the scratch manager (see {@link #SECOND_MOMENT_FLOOR}); NaN stays NaN. */
+    private NDArray root(NDManager scratch) {
+        NDArray floored = secondMoment.maximum(secondMomentFloor);
         floored.attach(scratch);
         return floored.sqrt();
     }
