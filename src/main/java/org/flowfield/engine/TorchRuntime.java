@@ -67,6 +67,11 @@ public final class TorchRuntime {
         ai.djl.pytorch.jni.JniUtils.setNumThreads(threads);
     }
 
+    /** PyTorch's intra-op thread count for work started from the calling thread. */
+    public int intraOpThreads() {
+        return ai.djl.pytorch.jni.JniUtils.getNumThreads();
+    }
+
     public Device device() {
         return device;
     }

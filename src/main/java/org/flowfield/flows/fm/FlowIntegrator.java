@@ -3,6 +3,7 @@ package org.flowfield.flows.fm;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.flowfield.data.OlympicRings;
 import org.flowfield.engine.Tensors;
@@ -39,14 +40,23 @@ final class FlowIntegrator {
      */
     float[][] integrate(float[] start, int[] classes, TimeGrid grid, OdeSolver solver, int[] recordSteps) {
         int n = start.length / 2;
-        float[][] recorded = new float[recordSteps.length][];
+        float[][] recorded = new float[recordSteps.length][2 * n];
+        RowChunks.forEach(n, (from, to) -> integrateRows(start, classes, grid, solver, recordSteps, recorded, from, to));
+        return recorded;
+    }
+
+    /** Integrates points [from, to) and writes their recorded states into place. */
+    private void integrateRows(float[] start, int[] classes, TimeGrid grid, OdeSolver solver, int[] recordSteps,
+            float[][] recorded, int from, int to) {
         try (NDManager scope = manager.newSubManager()) {
-            NDArray y = scope.create(start, new Shape(n, 2));
-            NDArray classBias = classes == null ? null : network.classBias(oneHot(scope, classes));
+            NDArray y = scope.create(Arrays.copyOfRange(start, 2 * from, 2 * to), new Shape(to - from, 2));
+            NDArray classBias = classes == null ? null
+                    : network.classBias(oneHot(scope, Arrays.copyOfRange(classes, from, to)));
             int next = 0;
             for (int i = 0; i <= grid.steps(); i++) {
                 while (next < recordSteps.length && recordSteps[next] == i) {
-                    recorded[next++] = y.toFloatArray();
+                    float[] state = y.toFloatArray();
+                    System.arraycopy(state, 0, recorded[next++], 2 * from, state.length);
                 }
                 if (i == grid.steps()) {
                     break;
@@ -56,7 +66,6 @@ final class FlowIntegrator {
                 }
             }
         }
-        return recorded;
     }
 
     /** y(t + h) − y(t) for one step of the solver. */
@@ -87,12 +96,24 @@ final class FlowIntegrator {
     double[] logLikelihood(
             float[] x, int[] classes, OdeSolver solver, int steps, DivergenceMethod method, int probes, long probeSeed) {
         int n = x.length / 2;
+        float[] probeValues = method == DivergenceMethod.HUTCHINSON ? rademacher(probes, n, probeSeed) : null;
+        double[] logP = new double[n];
+        RowChunks.forEach(n, (from, to) -> logLikelihoodOfRows(x, classes, solver, steps, method, probes, probeValues,
+                logP, from, to));
+        return logP;
+    }
+
+    /** log p(x) of points [from, to), written into place. */
+    private void logLikelihoodOfRows(float[] x, int[] classes, OdeSolver solver, int steps, DivergenceMethod method,
+            int probes, float[] probeValues, double[] logP, int from, int to) {
+        int n = to - from;
         TimeGrid grid = new TimeGrid(1, 0, steps);
         try (NDManager scope = manager.newSubManager()) {
-            NDArray y = scope.create(x, new Shape(n, 2));
+            NDArray y = scope.create(Arrays.copyOfRange(x, 2 * from, 2 * to), new Shape(n, 2));
             NDArray divergenceIntegral = scope.zeros(new Shape(n));
-            NDArray classBias = classes == null ? null : network.classBias(oneHot(scope, classes));
-            NDArray probeVectors = method == DivergenceMethod.HUTCHINSON ? rademacher(scope, probes, n, probeSeed) : null;
+            NDArray classBias = classes == null ? null
+                    : network.classBias(oneHot(scope, Arrays.copyOfRange(classes, from, to)));
+            NDArray probeVectors = probeValues == null ? null : probeRows(scope, probeValues, probes, from, to);
             Field field = (state, t) -> method == DivergenceMethod.EXACT
                     ? network.velocityAndDivergence(state, t, classBias)
                     : network.velocityAndHutchinson(state, t, classBias, probeVectors);
@@ -105,12 +126,10 @@ final class FlowIntegrator {
             }
             float[] y0 = y.toFloatArray();
             float[] integral = divergenceIntegral.toFloatArray();
-            double[] logP = new double[n];
             for (int p = 0; p < n; p++) {
                 // the integral ran from 1 to 0, so it already carries the minus sign of Eq. 3.17
-                logP[p] = StandardNormal.logDensity(y0[2 * p], y0[2 * p + 1]) + integral[p];
+                logP[from + p] = StandardNormal.logDensity(y0[2 * p], y0[2 * p + 1]) + integral[p];
             }
-            return logP;
         }
     }
 
@@ -166,7 +185,8 @@ final class FlowIntegrator {
         }
     }
 
-    private static NDArray rademacher(NDManager scope, int probes, int n, long seed) {
+    /** Rademacher probes [probes, n, 2], drawn in that order from the seed. */
+    private static float[] rademacher(int probes, int n, long seed) {
         if (probes < 1) {
             throw new IllegalArgumentException("Hutchinson needs at least one probe, got " + probes);
         }
@@ -175,6 +195,16 @@ final class FlowIntegrator {
         for (int i = 0; i < values.length; i++) {
             values[i] = random.nextBoolean() ? 1f : -1f;
         }
-        return scope.create(values, new Shape(probes, n, 2));
+        return values;
+    }
+
+    /** Rows [from, to) of every probe of [probes, n, 2]. */
+    private static NDArray probeRows(NDManager scope, float[] values, int probes, int from, int to) {
+        int n = values.length / (2 * probes);
+        float[] rows = new float[probes * (to - from) * 2];
+        for (int p = 0; p < probes; p++) {
+            System.arraycopy(values, 2 * (p * n + from), rows, 2 * p * (to - from), 2 * (to - from));
+        }
+        return scope.create(rows, new Shape(probes, to - from, 2));
     }
 }
