@@ -105,7 +105,10 @@ class ClassUnderLoadIT {
             assertThat(report.longestWaitAgainstMean()).as("the longest mean wait against the mean")
                     .isLessThanOrEqualTo(settings.duration().compareTo(STEADY_STATE) >= 0 ? FAIREST_WAIT_RATIO : NO_STARVATION_RATIO);
             assertThat(end.heapUsedBytes()).as("heap in use after the load").isLessThanOrEqualTo(start.heapUsedBytes() + HEAP_GROWTH_ALLOWED);
-            assertThat(end.threads()).as("live threads after the load").isLessThanOrEqualTo(start.threads() + settings.users() + 10);
+            // the servlet container and the push framework start workers on demand (about one per
+            // user busy at once, and they idle out only after a minute); a thread leaked per request,
+            // page or heavy answer would add thousands
+            assertThat(end.threads()).as("live threads after the load").isLessThanOrEqualTo(start.threads() + 2 * settings.users() + 20);
         }
     }
 
