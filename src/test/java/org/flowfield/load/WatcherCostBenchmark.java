@@ -26,7 +26,7 @@ import org.flowfield.testing.ServerProcess;
 import org.junit.jupiter.api.Test;
 
 /**
- * What a watcher costs the server: one class-conditional run with the quick preset (100 epochs, so that it trains through every window) trains on the
+ * What a watcher costs the server: one class-conditional run with the quick preset (80 epochs, so that it trains through every window) trains on the
  * packaged server while 0, then 1, 2 and 4 real Chromium pages watch its live page. Over each
  * window it reads the CPU time of the server's threads (from /proc): its pack trainers' apart from
  * everything else it does (pushing frames, serving pages, its database, its garbage collector), the
@@ -50,7 +50,7 @@ class WatcherCostBenchmark {
         Files.createDirectories(data);
         LoadUser student = LoadAccounts.create(data, 1).getFirst();
         StringBuilder report = new StringBuilder(String.format(Locale.ROOT,
-                "%nWhat a watcher costs: one cfm run (quick preset, 100 epochs) on the packaged server, %d s windows, %s, %d cores%n"
+                "%nWhat a watcher costs: one cfm run (quick preset, 80 epochs) on the packaged server, %d s windows, %s, %d cores%n"
                         + "watchers  training CPU (cores)  serving CPU (cores)  serving per watcher  steps/s  pushed KB/s per watcher%n",
                 WINDOW.toSeconds(), cpuName(), Runtime.getRuntime().availableProcessors()));
         try (ServerProcess server = ServerProcess.start(data.resolve("server.log"), Map.of(), "--flowfield.data-dir=" + data);
@@ -100,7 +100,7 @@ class WatcherCostBenchmark {
     private String queue(ServerProcess server, LoadUser student) throws IOException, InterruptedException {
         HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(server.url("/api/runs")))
                 .header("Authorization", "Bearer " + student.token()).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"family\": \"cfm\", \"preset\": \"QUICK\", \"epochs\": 100, \"name\": \"watched\"}")).build(),
+                .POST(HttpRequest.BodyPublishers.ofString("{\"family\": \"cfm\", \"preset\": \"QUICK\", \"epochs\": 80, \"name\": \"watched\"}")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
         Matcher id = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"").matcher(answer.body());
