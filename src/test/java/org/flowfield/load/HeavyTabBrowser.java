@@ -70,7 +70,7 @@ final class HeavyTabBrowser implements Runnable {
                 visit(page);
             }
         } catch (RuntimeException e) {
-            measurements.add(Measurements.HEAVY, (hammer ? "hammer" : "visitor") + " stopped: " + e.getMessage().lines().findFirst().orElse(""), 0, -1);
+            measurements.add(Measurements.HEAVY, (hammer ? "hammer" : "visitor") + " stopped: " + firstMessageLine(e), 0, -1);
         }
     }
 
@@ -110,5 +110,12 @@ final class HeavyTabBrowser implements Runnable {
         long millis = (System.nanoTime() - start) / 1_000_000;
         int status = state.equals("drawn") ? 200 : state.contains(FAILED) ? 500 : 429;
         measurements.add(Measurements.HEAVY, name, status, millis);
+    }
+
+    /** Playwright's messages begin "Error {"; the line that says what went wrong is its "message=" line. */
+    private static String firstMessageLine(RuntimeException e) {
+        String text = String.valueOf(e.getMessage());
+        return text.lines().map(String::strip).filter(line -> line.startsWith("message=")).findFirst()
+                .orElse(text.lines().findFirst().orElse(e.getClass().getSimpleName()));
     }
 }
