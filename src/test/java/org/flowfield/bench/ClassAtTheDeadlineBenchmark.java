@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.flowfield.testing.Sql;
 import org.flowfield.flows.ModelFamily;
 import org.flowfield.testing.ServerProcess;
 import org.flowfield.training.TrainingConfig;
@@ -65,11 +66,11 @@ class ClassAtTheDeadlineBenchmark {
             int student = 0;
             for (Map.Entry<UUID, TrainingConfig> run : runs.entrySet()) {
                 UUID account = UUID.randomUUID();
-                update(db, "insert into account (id, username, password_hash, created_at) values (?, ?, ?, ?)", account,
+                Sql.update(db, "insert into account (id, username, password_hash, created_at) values (?, ?, ?, ?)", account,
                         "student" + student, "$2a$04$unused", Timestamp.from(submitted));
                 StringBuilder settings = new StringBuilder();
                 TrainingConfigCodec.encode(run.getValue()).forEach((key, value) -> settings.append(key).append('=').append(value).append('\n'));
-                update(db, "insert into run (id, owner_id, name, family, settings, status, created_at, cancel_requested, steps_done, "
+                Sql.update(db, "insert into run (id, owner_id, name, family, settings, status, created_at, cancel_requested, steps_done, "
                                 + "total_steps) values (?, ?, ?, ?, ?, 'QUEUED', ?, false, 0, ?)",
                         run.getKey(), account, "deadline", run.getValue().family().code(), settings.toString(),
                         Timestamp.from(submitted.plusMillis(student)), run.getValue().totalSteps());
@@ -154,12 +155,4 @@ class ClassAtTheDeadlineBenchmark {
         return DriverManager.getConnection("jdbc:h2:file:" + data.resolve("flowfield") + ";DB_CLOSE_ON_EXIT=FALSE", "flowfield", "");
     }
 
-    private static void update(Connection db, String sql, Object... parameters) throws SQLException {
-        try (PreparedStatement statement = db.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            statement.executeUpdate();
-        }
-    }
 }

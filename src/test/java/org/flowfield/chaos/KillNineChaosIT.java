@@ -23,6 +23,7 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
+import org.flowfield.testing.Sql;
 import org.flowfield.browser.Chromium;
 import org.flowfield.browser.Student;
 import org.flowfield.flows.ModelFamily;
@@ -370,26 +371,18 @@ class KillNineChaosIT {
             for (Map.Entry<UUID, TrainingConfig> run : runs.entrySet()) {
                 StringBuilder settings = new StringBuilder();
                 TrainingConfigCodec.encode(run.getValue()).forEach((key, value) -> settings.append(key).append('=').append(value).append('\n'));
-                update(db, "insert into run (id, owner_id, name, family, settings, status, created_at, cancel_requested, steps_done, "
+                Sql.update(db, "insert into run (id, owner_id, name, family, settings, status, created_at, cancel_requested, steps_done, "
                                 + "total_steps) values (?, ?, ?, ?, ?, 'QUEUED', ?, false, 0, ?)",
                         run.getKey(), owner, "chaos " + run.getValue().family().code(), run.getValue().family().code(), settings.toString(),
                         Timestamp.from(now.plusMillis(i++)), run.getValue().totalSteps());
             }
             UUID shared = runs.keySet().iterator().next();
-            update(db, "update run set sharing = 'LINK', share_token = ? where id = ?", "chaos-link-token", shared);
-            update(db, "insert into run_link_grant (run_id, account_id, token, granted_at) values (?, ?, ?, ?)", shared, viewer,
+            Sql.update(db, "update run set sharing = 'LINK', share_token = ? where id = ?", "chaos-link-token", shared);
+            Sql.update(db, "insert into run_link_grant (run_id, account_id, token, granted_at) values (?, ?, ?, ?)", shared, viewer,
                     "chaos-link-token", Timestamp.from(now));
         }
     }
 
-    private static void update(Connection db, String sql, Object... parameters) throws SQLException {
-        try (var statement = db.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            statement.executeUpdate();
-        }
-    }
 
     private static List<Object[]> rows(Connection db, String sql, Object... parameters) throws SQLException {
         try (var statement = db.prepareStatement(sql)) {

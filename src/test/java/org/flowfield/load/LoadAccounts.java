@@ -7,7 +7,6 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -17,6 +16,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.flowfield.testing.Sql;
 import org.flywaydb.core.Flyway;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
@@ -48,9 +48,9 @@ final class LoadAccounts {
                 byte[] bytes = new byte[32];
                 random.nextBytes(bytes);
                 String token = "ff_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-                update(db, "insert into account (id, username, password_hash, created_at) values (?, ?, ?, ?)",
+                Sql.update(db, "insert into account (id, username, password_hash, created_at) values (?, ?, ?, ?)",
                         account, username, hash, now);
-                update(db, "insert into access_token (id, account_id, name, token_hash, created_at) values (?, ?, ?, ?, ?)",
+                Sql.update(db, "insert into access_token (id, account_id, name, token_hash, created_at) values (?, ?, ?, ?, ?)",
                         UUID.randomUUID(), account, "load test", sha256(token), now);
                 users.add(new LoadUser(username, PASSWORD, token));
             }
@@ -60,14 +60,6 @@ final class LoadAccounts {
         return users;
     }
 
-    private static void update(Connection db, String sql, Object... parameters) throws SQLException {
-        try (PreparedStatement statement = db.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            statement.executeUpdate();
-        }
-    }
 
     private static String sha256(String secret) {
         try {
