@@ -143,9 +143,9 @@ public final class RunSetting<T> {
     }
 
     /**
-     * The key of {@link TrainingConfigCodec} under which a run of {@code family} stores this setting;
-     * for a family that does not use it, the key of the first family that does (where a configuration
-     * keeps the unused architecture).
+     * The key of {@link TrainingConfigCodec} under which a run of {@code family} stores this setting.
+     * A configuration holds both architectures, so a setting the family does not use has a key too:
+     * where the unused architecture is kept.
      *
      * @throws IllegalStateException for a setting that is not {@linkplain #stored() stored}
      */

@@ -23,7 +23,8 @@ import org.flowfield.training.LearningRateSchedule;
  * and is kept as the field's {@linkplain #unreadable() unreadable entry} ({@link SettingText}
  * reads typed text), so that the validator rejects it by name wherever it arrives, the service
  * included, and no default takes its place. The constants ({@link #POINTS} and so on)
- * are the property names, usable both for binding and as {@link FieldError#field()}. Use
+ * are the property names, usable both for binding and as {@link FieldError#field()}; each
+ * property's label, bounds, families and storage are declared once in {@link RunSettingsSchema}. Use
  * {@link #copy()} to take a snapshot that later edits of the form cannot change.
  *
  * <p>Which fields matter depends on the family (see {@link #fieldsFor(ModelFamily)}): the

@@ -86,7 +86,7 @@ class RunSettingsFormTest {
 
         assertThat(submitted).isEmpty();
         assertThat(form.text(RunSettingsSchema.POINTS).isInvalid()).isTrue();
-        assertThat(form.text(RunSettingsSchema.POINTS).getErrorMessage()).isEqualTo("Points must be between 500 and 1,000,000, not 10");
+        assertThat(form.text(RunSettingsSchema.POINTS).getErrorMessage()).isEqualTo("Training points must be between 500 and 1,000,000, not 10");
         assertThat(form.text(RunSettingsSchema.LEARNING_RATE).isInvalid()).isTrue();
         assertThat(form.text(RunSettingsSchema.LEARNING_RATE).getErrorMessage()).isEqualTo("Learning rate is required");
         assertThat(form.text(RunSettingsSchema.SEED).isInvalid()).isTrue();
