@@ -26,6 +26,8 @@ import java.util.stream.Stream;
 import org.flowfield.accounts.AccountService;
 import org.flowfield.api.tokens.AccessTokenService;
 import org.flowfield.flows.ModelFamily;
+import org.flowfield.flows.fm.FlowMatchingConfig;
+import org.flowfield.flows.nf.CouplingFlowConfig;
 import org.flowfield.runs.Run;
 import org.flowfield.runs.RunService;
 import org.flowfield.runs.settings.RunPreset;
@@ -126,6 +128,9 @@ class RunSettingsRoundTripTest {
         assertThat(config).isEqualTo(RunSettingsMapper.toTrainingConfig(settings));
         if (setting.stored()) {
             assertThat(setting.valueIn(config)).isEqualTo(value);
+            // where the family's model reads it, not only where the declaration looks
+            RunSettings before = setting == RunSettingsSchema.FAMILY ? RunPresets.smoke(ModelFamily.NORMALIZING_FLOW) : preset;
+            assertThat(trained(config)).isNotEqualTo(trained(RunSettingsMapper.toTrainingConfig(before)));
         } else {
             assertThat(stored.name()).isEqualTo(value);
         }
@@ -157,6 +162,12 @@ class RunSettingsRoundTripTest {
         RunSettingsForm fork = form();
         fork.load(RunSettingsMapper.fromTrainingConfig(config, stored.name()));
         assertThat(inForm(fork, setting)).isEqualTo(value);
+    }
+
+    /** What a run of the configuration's family trains: the configuration without the other family's architecture. */
+    private static TrainingConfig trained(TrainingConfig config) {
+        return config.family() == ModelFamily.NORMALIZING_FLOW
+                ? config.withFlowMatching(FlowMatchingConfig.EXERCISE) : config.withCouplingFlow(CouplingFlowConfig.EXERCISE);
     }
 
     /** The first of the setting's bounds and their middle that differs from the preset and is valid with it. */

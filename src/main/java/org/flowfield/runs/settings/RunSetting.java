@@ -252,8 +252,9 @@ public final class RunSetting<T> {
         if (unit != null) {
             return shown(value) + " " + unit;
         }
-        boolean acronym = label.length() > 1 && Character.isUpperCase(label.charAt(1));
-        return (acronym ? label : label.substring(0, 1).toLowerCase(Locale.ROOT) + label.substring(1)) + " " + shown(value);
+        String firstWord = label.split(" ", 2)[0];
+        boolean name = firstWord.substring(1).chars().anyMatch(Character::isUpperCase); // LeakyReLU stays as it is
+        return (name ? label : label.substring(0, 1).toLowerCase(Locale.ROOT) + label.substring(1)) + " " + shown(value);
     }
 
     /** The value in the API's JSON: numbers and flags as such, a family by its code, a choice by its name. */

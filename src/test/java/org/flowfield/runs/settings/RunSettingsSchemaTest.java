@@ -1,0 +1,91 @@
+package org.flowfield.runs.settings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashSet;
+import java.util.Objects;
+import java.util.Set;
+import org.flowfield.flows.ModelFamily;
+import org.flowfield.training.TrainingConfig;
+import org.flowfield.training.TrainingConfigCodec;
+import org.junit.jupiter.api.Test;
+
+/** The declarations themselves: consistent with the bean, the codec, the bounds and one another. */
+class RunSettingsSchemaTest {
+
+    /** Keys of the stored configuration that are no user setting. */
+    private static final Set<String> NOT_SETTINGS = Set.of("reportEvery");
+
+    @Test
+    void everyBeanPropertyIsDeclaredOnceInTheOrderOfTheForm() {
+        assertThat(RunSettingsSchema.ALL).extracting(RunSetting::field).containsExactlyElementsOf(RunSettings.ALL_FIELDS).doesNotHaveDuplicates();
+        assertThat(RunSettingsSchema.ALL).extracting(RunSetting::label).doesNotHaveDuplicates().allSatisfy(label -> assertThat(label).isNotBlank());
+        assertThat(RunSettingsSchema.ALL).extracting(RunSetting::option).filteredOn(Objects::nonNull).doesNotHaveDuplicates()
+                .allSatisfy(option -> assertThat(option).matches("--[a-z]+(-[a-z]+)*"));
+    }
+
+    @Test
+    void everyStoredKeyOfEveryFamilyIsOneTheCodecWritesAndEveryKeyItWritesIsASetting() {
+        Set<String> declared = new HashSet<>(NOT_SETTINGS);
+        for (ModelFamily family : ModelFamily.values()) {
+            Set<String> keys = TrainingConfigCodec.encode(TrainingConfig.exercise(family, 0)).keySet();
+            for (RunSetting<?> setting : RunSettingsSchema.ALL) {
+                if (setting.stored()) {
+                    assertThat(keys).as(setting + " of " + family).contains(setting.storedKey(family));
+                    declared.add(setting.storedKey(family));
+                }
+            }
+        }
+        // a key the core adds is a new setting: declare it in RunSettingsSchema, or list it above if no user sets it
+        for (ModelFamily family : ModelFamily.values()) {
+            assertThat(declared).as(family.code()).containsAll(TrainingConfigCodec.encode(TrainingConfig.exercise(family, 0)).keySet());
+        }
+    }
+
+    @Test
+    void boundsHaveTheSettingsTypeAndReasonsAndHoldEveryFamilysDefault() {
+        for (RunSetting<?> setting : RunSettingsSchema.ALL) {
+            if (SettingText.numeric(setting)) {
+                assertThat(setting.min()).as(setting + " min").isNotNull();
+                assertThat(setting.max()).as(setting + " max").isNotNull();
+                assertThat(setting.min().value()).as(setting.toString()).isInstanceOf(setting.type());
+                assertThat(setting.max().value()).as(setting.toString()).isInstanceOf(setting.type());
+                assertThat(setting.min().reason()).isNotBlank();
+                assertThat(setting.max().reason()).isNotBlank();
+            }
+        }
+        for (ModelFamily family : ModelFamily.values()) {
+            // the presets start from the exercise's recipe: each family's defaults are valid
+            assertThat(RunSettingsValidator.validate(RunPresets.exerciseDefaults(family))).as(family.code()).isEmpty();
+        }
+    }
+
+    @Test
+    void everyValueReadsBackFromItsTypedStoredAndShownForms() {
+        for (ModelFamily family : ModelFamily.values()) {
+            RunSettings defaults = RunPresets.exerciseDefaults(family);
+            for (RunSetting<?> setting : RunSettingsSchema.usedBy(family)) {
+                assertRoundTrips(setting, defaults);
+            }
+        }
+    }
+
+    private static <T> void assertRoundTrips(RunSetting<T> setting, RunSettings settings) {
+        T value = setting.get(settings);
+        assertThat(setting.read(setting.typed(value))).as(setting.toString()).isEqualTo(value);
+        if (setting.stored()) {
+            assertThat(setting.fromStored(setting.toStored(value))).as(setting.toString()).isEqualTo(value);
+        }
+        assertThat(setting.shown(value)).as(setting.toString()).isNotBlank();
+    }
+
+    @Test
+    void summariesUseTheUnitOrTheLabel() {
+        TrainingConfig config = TrainingConfig.exercise(ModelFamily.NORMALIZING_FLOW, 0);
+        assertThat(RunSettingsSchema.summarized(RunSettingsSchema.POINTS, config)).isEqualTo("250,000 points");
+        assertThat(RunSettingsSchema.summarized(RunSettingsSchema.LEARNING_RATE, config)).isEqualTo("learning rate 0.001");
+        assertThat(RunSettingsSchema.summarized(RunSettingsSchema.LEAKY_SLOPE, config)).isEqualTo("LeakyReLU slope 0.01");
+        assertThat(RunSettingsSchema.POINTS.range()).isEqualTo("500 to 1,000,000 points");
+        assertThat(RunSettingsSchema.SEED.range()).isEqualTo("A whole number, 0 or more");
+    }
+}
