@@ -28,6 +28,9 @@ record TrainArguments(TrainingConfig config, Path out) {
     static final int MIN_POINTS = 5;
     static final int MAX_POINTS = 10_000_000;
 
+    /** A whole number as the run form takes it: digits, optionally grouped by commas (250,000). */
+    private static final String WHOLE_NUMBER = "[+-]?(\\d{1,3}(,\\d{3})+|\\d+)";
+
     static final String USAGE = "usage: train --model nf|fm|cfm [--epochs E] [--points N] [--seed S] [--out DIR]"
             + RunSettingsSchema.ALL.stream()
                     .filter(setting -> setting.option() != null && setting != RunSettingsSchema.FAMILY)
@@ -80,7 +83,7 @@ record TrainArguments(TrainingConfig config, Path out) {
         Object value = setting.read(text);
         return switch (setting.kind()) {
             case WHOLE, LONG -> {
-                BigDecimal number = text.strip().matches("[+-]?\\d+") ? number(text) : null;
+                BigDecimal number = text.strip().matches(WHOLE_NUMBER) ? number(text.replace(",", "")) : null;
                 if (number == null) {
                     throw new IllegalArgumentException(option + " must be a whole number, got '" + text + "'");
                 }
