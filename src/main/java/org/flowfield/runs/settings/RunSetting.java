@@ -284,6 +284,15 @@ public final class RunSetting<T> {
         return unit == null ? range : range + " " + unit;
     }
 
+    /** Why the bounds lie where they do: "At least 500: 100 per ring still shows the five rings. At most …". */
+    public String reasons() {
+        if (min == null || max == null || kind == Kind.TEXT) {
+            return "";
+        }
+        return "At least " + shown(type.cast(min.value())) + ": " + min.reason() + ". At most "
+                + shown(type.cast(max.value())) + ": " + max.reason() + ".";
+    }
+
     private Object choice(String text) {
         for (T constant : choices()) {
             if (((Enum<?>) constant).name().equalsIgnoreCase(text)) {

@@ -68,11 +68,6 @@ public class RunSettingsForm extends FormLayout {
         preset.setValue(RunPreset.EXERCISE_DEFAULTS);
     }
 
-    /** The component of a setting. */
-    Component field(RunSetting<?> setting) {
-        return fields.get(setting);
-    }
-
     /** The text field of a setting typed as text (the name and the numbers). */
     TextField text(RunSetting<?> setting) {
         return (TextField) fields.get(setting);
@@ -199,8 +194,7 @@ public class RunSettingsForm extends FormLayout {
                 TextField field = new TextField(setting.label());
                 field.getElement().setAttribute("inputmode", setting.kind() == RunSetting.Kind.DECIMAL ? "decimal" : "numeric");
                 field.setHelperText(setting.range());
-                field.setTooltipText("At least " + setting.typed(setting.type().cast(setting.min().value())) + ": " + setting.min().reason()
-                        + ". At most " + setting.typed(setting.type().cast(setting.max().value())) + ": " + setting.max().reason() + ".");
+                field.setTooltipText(setting.reasons());
                 yield field;
             }
         };

@@ -87,5 +87,7 @@ class RunSettingsSchemaTest {
         assertThat(RunSettingsSchema.summarized(RunSettingsSchema.LEAKY_SLOPE, config)).isEqualTo("LeakyReLU slope 0.01");
         assertThat(RunSettingsSchema.POINTS.range()).isEqualTo("500 to 1,000,000 points");
         assertThat(RunSettingsSchema.SEED.range()).isEqualTo("A whole number, 0 or more");
+        assertThat(RunSettingsSchema.POINTS.reasons()).isEqualTo("At least 500: 100 per ring still shows the five rings. "
+                + "At most 1,000,000: four times the exercise's 250,000.");
     }
 }
