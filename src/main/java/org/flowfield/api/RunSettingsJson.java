@@ -1,6 +1,5 @@
 package org.flowfield.api;
 
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -14,10 +13,11 @@ import org.flowfield.flows.ModelFamily;
 import org.flowfield.runs.settings.FieldError;
 import org.flowfield.runs.settings.InvalidRunSettingsException;
 import org.flowfield.runs.settings.RunPreset;
+import org.flowfield.runs.settings.RunSetting;
 import org.flowfield.runs.settings.RunSettings;
+import org.flowfield.runs.settings.RunSettingsSchema;
 import org.flowfield.runs.settings.RunSettingsValidator;
 import org.flowfield.runs.settings.SettingText;
-import org.flowfield.training.LearningRateSchedule;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -32,11 +32,6 @@ final class RunSettingsJson {
 
     /** The preset the request starts from: EXERCISE_DEFAULTS, QUICK or SMOKE. */
     static final String PRESET = "preset";
-
-    private static final Set<String> INTEGER_FIELDS = Set.of(RunSettings.POINTS, RunSettings.EPOCHS, RunSettings.BATCH_SIZE,
-            RunSettings.COUPLING_LAYERS, RunSettings.NF_HIDDEN_WIDTH, RunSettings.NF_LINEAR_LAYERS,
-            RunSettings.FM_HIDDEN_WIDTH, RunSettings.FM_LINEAR_LAYERS, RunSettings.EMBEDDING_DIM);
-    private static final Set<String> DECIMAL_FIELDS = Set.of(RunSettings.LEARNING_RATE, RunSettings.SIGMA_MIN, RunSettings.LEAKY_SLOPE);
 
     private RunSettingsJson() {}
 
@@ -79,40 +74,22 @@ final class RunSettingsJson {
     /** A run's settings as JSON: the fields its family uses, in the order of the form. */
     static Map<String, Object> write(RunSettings settings) {
         Map<String, Object> json = new LinkedHashMap<>();
-        for (String field : RunSettings.fieldsFor(settings.getFamily())) {
-            json.put(field, switch (field) {
-                case RunSettings.NAME -> settings.getName();
-                case RunSettings.FAMILY -> settings.getFamily().code();
-                case RunSettings.POINTS -> settings.getPoints();
-                case RunSettings.EPOCHS -> settings.getEpochs();
-                case RunSettings.BATCH_SIZE -> settings.getBatchSize();
-                case RunSettings.LEARNING_RATE -> settings.getLearningRate();
-                case RunSettings.SCHEDULE -> settings.getSchedule().name();
-                case RunSettings.SEED -> settings.getSeed();
-                case RunSettings.COUPLING_LAYERS -> settings.getCouplingLayers();
-                case RunSettings.NF_HIDDEN_WIDTH -> settings.getNfHiddenWidth();
-                case RunSettings.NF_LINEAR_LAYERS -> settings.getNfLinearLayers();
-                case RunSettings.FM_HIDDEN_WIDTH -> settings.getFmHiddenWidth();
-                case RunSettings.FM_LINEAR_LAYERS -> settings.getFmLinearLayers();
-                case RunSettings.EMBEDDING_DIM -> settings.getEmbeddingDim();
-                case RunSettings.SIGMA_MIN -> settings.getSigmaMin();
-                case RunSettings.MINIBATCH_OPTIMAL_TRANSPORT -> settings.getMinibatchOptimalTransport();
-                case RunSettings.LEAKY_SLOPE -> settings.getLeakySlope();
-                default -> throw new IllegalStateException("unknown run setting " + field);
-            });
+        for (RunSetting<?> setting : RunSettingsSchema.usedBy(settings.getFamily())) {
+            json.put(setting.field(), value(setting, settings));
         }
         return json;
     }
 
+    private static <T> Object value(RunSetting<T> setting, RunSettings settings) {
+        return setting.json(setting.get(settings));
+    }
+
     private static ModelFamily family(JsonNode value, List<FieldError> errors) {
-        String text = value.isString() ? value.stringValue().strip() : "";
-        for (ModelFamily family : ModelFamily.values()) {
-            if (family.code().equalsIgnoreCase(text) || family.name().equalsIgnoreCase(text)) {
-                return family;
-            }
+        ModelFamily family = value.isString() ? RunSettingsSchema.FAMILY.read(value.stringValue()) : null;
+        if (family == null) {
+            errors.add(new FieldError(RunSettings.FAMILY, RunSettings.labelOf(RunSettings.FAMILY) + " must be one of nf, fm or cfm"));
         }
-        errors.add(new FieldError(RunSettings.FAMILY, RunSettings.labelOf(RunSettings.FAMILY) + " must be one of nf, fm or cfm"));
-        return null;
+        return family;
     }
 
     private static RunPreset preset(JsonNode value, List<FieldError> errors) {
@@ -127,42 +104,54 @@ final class RunSettingsJson {
     }
 
     private static void set(RunSettings settings, String field, JsonNode value, List<FieldError> errors) {
-        if (!RunSettings.ALL_FIELDS.contains(field)) {
+        if (!RunSettingsSchema.isSetting(field)) {
             errors.add(new FieldError(field, "'" + field + "' is not a run setting; the settings are " + String.join(", ", RunSettings.ALL_FIELDS)));
             return;
         }
-        String label = RunSettings.labelOf(field);
+        RunSetting<?> setting = RunSettingsSchema.of(field);
+        String label = setting.label();
         if (value.isNull()) {
-            settings.set(field, null);
-        } else if (field.equals(RunSettings.NAME)) {
-            if (value.isString()) {
-                settings.setName(value.stringValue());
-            } else {
-                errors.add(new FieldError(field, label + " must be text"));
+            setting.set(settings, null);
+            return;
+        }
+        switch (setting.kind()) {
+            case TEXT -> {
+                if (value.isString()) {
+                    setting.set(settings, value.stringValue());
+                } else {
+                    errors.add(new FieldError(field, label + " must be text"));
+                }
             }
-        } else if (INTEGER_FIELDS.contains(field) || field.equals(RunSettings.SEED) || DECIMAL_FIELDS.contains(field)) {
             // a number, or a number written as text, is read as the form reads what is typed, so
             // that the validator's messages are the form's, word for word
-            if (value.isNumber() || value.isString()) {
-                SettingText.enter(settings, field, value.isString() ? value.stringValue() : value.asString());
-            } else {
-                errors.add(new FieldError(field, label + " must be a number, not " + value.getNodeType().name().toLowerCase(Locale.ROOT)));
+            case WHOLE, LONG, DECIMAL -> {
+                if (value.isNumber() || value.isString()) {
+                    SettingText.enter(settings, field, value.isString() ? value.stringValue() : value.asString());
+                } else {
+                    errors.add(new FieldError(field, label + " must be a number, not " + value.getNodeType().name().toLowerCase(Locale.ROOT)));
+                }
             }
-        } else if (field.equals(RunSettings.MINIBATCH_OPTIMAL_TRANSPORT)) {
-            if (value.isBoolean()) {
-                settings.setMinibatchOptimalTransport(value.booleanValue());
-            } else {
-                errors.add(new FieldError(field, label + " must be true or false"));
+            case FLAG -> {
+                if (value.isBoolean()) {
+                    setting.set(settings, value.booleanValue());
+                } else {
+                    errors.add(new FieldError(field, label + " must be true or false"));
+                }
             }
-        } else if (field.equals(RunSettings.SCHEDULE)) {
-            LearningRateSchedule schedule = value.isString() ? Arrays.stream(LearningRateSchedule.values())
-                    .filter(choice -> choice.name().equalsIgnoreCase(value.stringValue().strip())).findFirst().orElse(null) : null;
-            if (schedule != null) {
-                settings.setSchedule(schedule);
-            } else {
-                errors.add(new FieldError(field, label + " must be one of " + names(LearningRateSchedule.values())));
+            case CHOICE, FAMILY -> {
+                Object choice = value.isString() ? setting.read(value.stringValue()) : null;
+                if (choice != null) {
+                    setting.set(settings, choice);
+                } else {
+                    errors.add(new FieldError(field, label + " must be one of "
+                            + setting.choices().stream().map(RunSettingsJson::typedChoice).collect(Collectors.joining(", "))));
+                }
             }
         }
+    }
+
+    private static String typedChoice(Object choice) {
+        return choice instanceof Enum<?> constant ? constant.name() : choice.toString();
     }
 
     private static String names(Enum<?>[] values) {

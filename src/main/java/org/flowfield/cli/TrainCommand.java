@@ -19,8 +19,8 @@ import org.flowfield.training.export.RunExportFiles;
 import org.flowfield.training.export.RunExportWriter;
 
 /**
- * {@code train --model nf|fm|cfm [--epochs E] [--points N] [--seed S] [--out DIR]}: trains one
- * model without the web server, prints progress, and ends with one JSON line of the run's figures.
+ * {@code train --model nf|fm|cfm [--epochs E] [--points N] [--seed S] [--out DIR] [--<setting> VALUE …]}
+ * (every run setting has its option, see {@link TrainArguments}): trains one model without the web server, prints progress, and ends with one JSON line of the run's figures.
  * Exit status: 0 on success, 2 for bad arguments, 1 when training fails.
  */
 public final class TrainCommand {
@@ -38,16 +38,14 @@ public final class TrainCommand {
     public int run(String[] args) {
         TrainArguments arguments;
         try {
-            arguments = TrainArguments.parse(args, TrainingConfig.DEFAULT_EPOCHS, TrainingConfig.DEFAULT_POINTS);
+            arguments = TrainArguments.parse(args);
         } catch (IllegalArgumentException e) {
             err.println("flowfield train: " + e.getMessage());
             err.println(TrainArguments.USAGE);
             return 2;
         }
-        TrainingConfig config = TrainingConfig.exercise(arguments.family(), arguments.seed())
-                .withEpochs(arguments.epochs())
-                .withPoints(arguments.points())
-                .withReportEvery(Math.max(1, Math.min(TrainingConfig.DEFAULT_REPORT_EVERY * 10, arguments.points() / 128)));
+        TrainingConfig config = arguments.config()
+                .withReportEvery(Math.max(1, Math.min(TrainingConfig.DEFAULT_REPORT_EVERY * 10, arguments.config().points() / 128)));
         try {
             TorchRuntime.start(1);
             CheckpointPolicy checkpoints = null;

@@ -154,14 +154,14 @@ class ApiTest {
         List<String> problems = invalid.json().get("fieldErrors").valueStream()
                 .map(error -> error.get("field").asString() + ": " + error.get("message").asString()).toList();
         assertThat(problems).containsExactly(
-                "points: Points must be between 500 and 1,000,000, not 10",
+                "points: Training points must be between 500 and 1,000,000, not 10",
                 "epochs: Epochs must be a whole number; \"many\" is not one",
                 "learningRate: Learning rate must be between 0.000001 and 0.1, not 5",
                 "seed: Seed must be 0 or more, not -1",
                 "couplingLayer: 'couplingLayer' is not a run setting; the settings are " + String.join(", ",
                         org.flowfield.runs.settings.RunSettings.ALL_FIELDS));
         assertThat(api.post("/api/runs", "{\"points\": 5000}").json().get("fieldErrors").get(0).get("message").asString())
-                .isEqualTo("Model family is required: nf, fm or cfm");
+                .isEqualTo("Model is required: nf, fm or cfm");
         assertThat(api.post("/api/runs", "{\"family\": \"nf\", \"preset\": \"slow\"}").json().get("fieldErrors").get(0).get("message")
                 .asString()).isEqualTo("Preset must be one of EXERCISE_DEFAULTS, QUICK, SMOKE");
         Answer notJson = api.post("/api/runs", "{points: 5");

@@ -62,6 +62,15 @@ class TrainCommandTest {
         "--model fm --speed 3               | unknown option '--speed'",
         "--model fm --epochs                | --epochs needs a value",
         "--model fm extra                   | unexpected argument 'extra'",
+        "--model fm --seed -1               | --seed must be between 0 and 9223372036854775807, got -1",
+        "--model fm --learning-rate 2       | --learning-rate must be between 0.000001 and 0.1, got 2",
+        "--model fm --learning-rate NaN     | --learning-rate must be a finite number, got 'NaN'",
+        "--model fm --fm-hidden-width 4     | --fm-hidden-width must be between 8 and 512, got 4",
+        "--model fm --schedule weekly       | --schedule must be COSINE or CONSTANT, got 'weekly'",
+        "--model fm --minibatch-optimal-transport yes | --minibatch-optimal-transport must be true or false, got 'yes'",
+        "--model nf --sigma-min 0.1         | --sigma-min is not a setting of normalizing flow (nf)",
+        "--model nf --points 100            | batch size must be in [1, points], got 128",
+        "--model nf --name x                | unknown option '--name'",
     })
     void badArgumentsGetAClearMessageAndExitStatus2WithoutAStackTrace(String args, String message) {
         int status = run(args.strip().split("\\s+"));

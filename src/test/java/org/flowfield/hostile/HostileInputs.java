@@ -65,19 +65,19 @@ public final class HostileInputs {
     private record Numeric(ModelFamily family, String field, String label, String min, String max, String below, String above) {}
 
     private static final List<Numeric> WHOLE = List.of(
-            new Numeric(NORMALIZING_FLOW, RunSettings.POINTS, "Points", "500", "1,000,000", "499", "1000001"),
+            new Numeric(NORMALIZING_FLOW, RunSettings.POINTS, "Training points", "500", "1,000,000", "499", "1000001"),
             new Numeric(NORMALIZING_FLOW, RunSettings.EPOCHS, "Epochs", "1", "100", "0", "101"),
             new Numeric(NORMALIZING_FLOW, RunSettings.BATCH_SIZE, "Batch size", "8", "4,096", "7", "4097"),
             new Numeric(NORMALIZING_FLOW, RunSettings.COUPLING_LAYERS, "Coupling layers", "1", "64", "0", "65"),
-            new Numeric(NORMALIZING_FLOW, RunSettings.NF_HIDDEN_WIDTH, "Coupling-network width", "1", "256", "0", "257"),
-            new Numeric(NORMALIZING_FLOW, RunSettings.NF_LINEAR_LAYERS, "Coupling-network linear layers", "2", "10", "1", "11"),
-            new Numeric(FLOW_MATCHING, RunSettings.FM_HIDDEN_WIDTH, "Vector-field width", "8", "512", "7", "513"),
-            new Numeric(FLOW_MATCHING, RunSettings.FM_LINEAR_LAYERS, "Vector-field linear layers", "2", "10", "1", "11"),
+            new Numeric(NORMALIZING_FLOW, RunSettings.NF_HIDDEN_WIDTH, "Width of each coupling network", "1", "256", "0", "257"),
+            new Numeric(NORMALIZING_FLOW, RunSettings.NF_LINEAR_LAYERS, "Linear layers per coupling network", "2", "10", "1", "11"),
+            new Numeric(FLOW_MATCHING, RunSettings.FM_HIDDEN_WIDTH, "Width of the vector field", "8", "512", "7", "513"),
+            new Numeric(FLOW_MATCHING, RunSettings.FM_LINEAR_LAYERS, "Linear layers of the vector field", "2", "10", "1", "11"),
             new Numeric(CONDITIONAL_FLOW_MATCHING, RunSettings.EMBEDDING_DIM, "Class embedding size", "1", "64", "0", "65"));
 
     private static final List<Numeric> DECIMAL = List.of(
             new Numeric(NORMALIZING_FLOW, RunSettings.LEARNING_RATE, "Learning rate", "0.000001", "0.1", "0.0000009", "0.1000001"),
-            new Numeric(FLOW_MATCHING, RunSettings.SIGMA_MIN, "σ_min", "0", "0.5", "-0.0000001", "0.5000001"),
+            new Numeric(FLOW_MATCHING, RunSettings.SIGMA_MIN, "σ_min of the probability path", "0", "0.5", "-0.0000001", "0.5000001"),
             new Numeric(NORMALIZING_FLOW, RunSettings.LEAKY_SLOPE, "LeakyReLU slope", "0", "0.5", "-1e-300", "0.51"));
 
     /** Every numeric setting's bounds and every kind of malformed number, as typed text. */

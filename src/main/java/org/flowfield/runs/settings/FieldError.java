@@ -11,7 +11,7 @@ import java.util.Objects;
  *
  * @param field the setting's property name, one of the field constants of {@link RunSettings}
  *     (e.g. {@link RunSettings#POINTS}), so that a form can show the message next to that field
- * @param message what is wrong and what is allowed, e.g. "Points must be between 500 and 1,000,000"
+ * @param message what is wrong and what is allowed, e.g. "Training points must be between 500 and 1,000,000"
  */
 public record FieldError(String field, String message) {
 

@@ -1,6 +1,5 @@
 package org.flowfield.runs.settings;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +23,8 @@ import org.flowfield.training.LearningRateSchedule;
  * and is kept as the field's {@linkplain #unreadable() unreadable entry} ({@link SettingText}
  * reads typed text), so that the validator rejects it by name wherever it arrives, the service
  * included, and no default takes its place. The constants ({@link #POINTS} and so on)
- * are the property names, usable both for binding and as {@link FieldError#field()}. Use
+ * are the property names, usable both for binding and as {@link FieldError#field()}; each
+ * property's label, bounds, families and storage are declared once in {@link RunSettingsSchema}. Use
  * {@link #copy()} to take a snapshot that later edits of the form cannot change.
  *
  * <p>Which fields matter depends on the family (see {@link #fieldsFor(ModelFamily)}): the
@@ -67,31 +67,8 @@ public class RunSettings {
     /** Either family: negative slope of the LeakyReLU between linear layers. */
     public static final String LEAKY_SLOPE = "leakySlope";
 
-    /** Every field, in the order of the form. */
-    public static final List<String> ALL_FIELDS = List.of(
-            NAME, FAMILY, POINTS, EPOCHS, BATCH_SIZE, LEARNING_RATE, SCHEDULE, SEED,
-            COUPLING_LAYERS, NF_HIDDEN_WIDTH, NF_LINEAR_LAYERS,
-            FM_HIDDEN_WIDTH, FM_LINEAR_LAYERS, EMBEDDING_DIM, SIGMA_MIN, MINIBATCH_OPTIMAL_TRANSPORT,
-            LEAKY_SLOPE);
-
-    private static final Map<String, String> LABELS = Map.ofEntries(
-            Map.entry(NAME, "Name"),
-            Map.entry(FAMILY, "Model family"),
-            Map.entry(POINTS, "Points"),
-            Map.entry(EPOCHS, "Epochs"),
-            Map.entry(BATCH_SIZE, "Batch size"),
-            Map.entry(LEARNING_RATE, "Learning rate"),
-            Map.entry(SCHEDULE, "Learning-rate schedule"),
-            Map.entry(SEED, "Seed"),
-            Map.entry(COUPLING_LAYERS, "Coupling layers"),
-            Map.entry(NF_HIDDEN_WIDTH, "Coupling-network width"),
-            Map.entry(NF_LINEAR_LAYERS, "Coupling-network linear layers"),
-            Map.entry(FM_HIDDEN_WIDTH, "Vector-field width"),
-            Map.entry(FM_LINEAR_LAYERS, "Vector-field linear layers"),
-            Map.entry(EMBEDDING_DIM, "Class embedding size"),
-            Map.entry(SIGMA_MIN, "σ_min"),
-            Map.entry(MINIBATCH_OPTIMAL_TRANSPORT, "Minibatch optimal transport"),
-            Map.entry(LEAKY_SLOPE, "LeakyReLU slope"));
+    /** Every field, in the order of the form ({@link RunSettingsSchema#ALL}). */
+    public static final List<String> ALL_FIELDS = RunSettingsSchema.ALL.stream().map(RunSetting::field).toList();
 
     private String name;
     private ModelFamily family;
@@ -118,58 +95,23 @@ public class RunSettings {
     /** A copy that shares nothing mutable with this one. */
     public RunSettings copy() {
         RunSettings copy = new RunSettings();
-        copy.name = name;
-        copy.family = family;
-        copy.points = points;
-        copy.epochs = epochs;
-        copy.batchSize = batchSize;
-        copy.learningRate = learningRate;
-        copy.schedule = schedule;
-        copy.seed = seed;
-        copy.couplingLayers = couplingLayers;
-        copy.nfHiddenWidth = nfHiddenWidth;
-        copy.nfLinearLayers = nfLinearLayers;
-        copy.fmHiddenWidth = fmHiddenWidth;
-        copy.fmLinearLayers = fmLinearLayers;
-        copy.embeddingDim = embeddingDim;
-        copy.sigmaMin = sigmaMin;
-        copy.minibatchOptimalTransport = minibatchOptimalTransport;
-        copy.leakySlope = leakySlope;
+        RunSettingsSchema.ALL.forEach(setting -> setting.set(copy, setting.get(this)));
         copy.unreadable.putAll(unreadable);
         return copy;
     }
 
     /**
-     * The fields that matter for a family, in the order of the form: the shared ones (name, family,
-     * points, epochs, batch size, learning rate, schedule, seed), then the coupling flow's (coupling
-     * layers, width, linear layers) for a normalizing flow, or the vector field's (width, linear
-     * layers, embedding size for the class-conditional family only, σ_min, optimal transport), then
-     * the LeakyReLU slope, which both families use.
+     * The fields that matter for a family, in the order of the form: those its declaration in
+     * {@link RunSettingsSchema} says the family uses.
      */
     public static List<String> fieldsFor(ModelFamily family) {
         Objects.requireNonNull(family, "family");
-        List<String> fields = new ArrayList<>(List.of(
-                NAME, FAMILY, POINTS, EPOCHS, BATCH_SIZE, LEARNING_RATE, SCHEDULE, SEED));
-        if (family == ModelFamily.NORMALIZING_FLOW) {
-            fields.addAll(List.of(COUPLING_LAYERS, NF_HIDDEN_WIDTH, NF_LINEAR_LAYERS));
-        } else {
-            fields.addAll(List.of(FM_HIDDEN_WIDTH, FM_LINEAR_LAYERS));
-            if (family.conditional()) {
-                fields.add(EMBEDDING_DIM);
-            }
-            fields.addAll(List.of(SIGMA_MIN, MINIBATCH_OPTIMAL_TRANSPORT));
-        }
-        fields.add(LEAKY_SLOPE);
-        return List.copyOf(fields);
+        return RunSettingsSchema.usedBy(family).stream().map(RunSetting::field).toList();
     }
 
     /** The label a form shows for a field, and with which every message about it begins. */
     public static String labelOf(String field) {
-        String label = LABELS.get(field);
-        if (label == null) {
-            throw new IllegalArgumentException("unknown run setting '" + field + "'");
-        }
-        return label;
+        return RunSettingsSchema.of(field).label();
     }
 
     public String getName() {
@@ -323,30 +265,10 @@ public class RunSettings {
      * @throws IllegalArgumentException for a name that is not a run setting, or a value of another type
      */
     public void set(String field, Object value) {
-        try {
-            switch (field) {
-                case NAME -> setName((String) value);
-                case FAMILY -> setFamily((ModelFamily) value);
-                case POINTS -> setPoints((Integer) value);
-                case EPOCHS -> setEpochs((Integer) value);
-                case BATCH_SIZE -> setBatchSize((Integer) value);
-                case LEARNING_RATE -> setLearningRate((Double) value);
-                case SCHEDULE -> setSchedule((LearningRateSchedule) value);
-                case SEED -> setSeed((Long) value);
-                case COUPLING_LAYERS -> setCouplingLayers((Integer) value);
-                case NF_HIDDEN_WIDTH -> setNfHiddenWidth((Integer) value);
-                case NF_LINEAR_LAYERS -> setNfLinearLayers((Integer) value);
-                case FM_HIDDEN_WIDTH -> setFmHiddenWidth((Integer) value);
-                case FM_LINEAR_LAYERS -> setFmLinearLayers((Integer) value);
-                case EMBEDDING_DIM -> setEmbeddingDim((Integer) value);
-                case SIGMA_MIN -> setSigmaMin((Double) value);
-                case MINIBATCH_OPTIMAL_TRANSPORT -> setMinibatchOptimalTransport((Boolean) value);
-                case LEAKY_SLOPE -> setLeakySlope((Double) value);
-                default -> throw new IllegalArgumentException("'" + field + "' is not a run setting");
-            }
-        } catch (ClassCastException e) {
-            throw new IllegalArgumentException("'" + field + "' cannot hold " + value.getClass().getSimpleName(), e);
+        if (!RunSettingsSchema.isSetting(field)) {
+            throw new IllegalArgumentException("'" + field + "' is not a run setting");
         }
+        RunSettingsSchema.of(field).set(this, value);
     }
 
     /**
@@ -367,45 +289,19 @@ public class RunSettings {
         if (this == other) {
             return true;
         }
-        if (!(other instanceof RunSettings that)) {
-            return false;
-        }
-        return Objects.equals(name, that.name)
-                && family == that.family
-                && Objects.equals(points, that.points)
-                && Objects.equals(epochs, that.epochs)
-                && Objects.equals(batchSize, that.batchSize)
-                && Objects.equals(learningRate, that.learningRate)
-                && schedule == that.schedule
-                && Objects.equals(seed, that.seed)
-                && Objects.equals(couplingLayers, that.couplingLayers)
-                && Objects.equals(nfHiddenWidth, that.nfHiddenWidth)
-                && Objects.equals(nfLinearLayers, that.nfLinearLayers)
-                && Objects.equals(fmHiddenWidth, that.fmHiddenWidth)
-                && Objects.equals(fmLinearLayers, that.fmLinearLayers)
-                && Objects.equals(embeddingDim, that.embeddingDim)
-                && Objects.equals(sigmaMin, that.sigmaMin)
-                && Objects.equals(minibatchOptimalTransport, that.minibatchOptimalTransport)
-                && Objects.equals(leakySlope, that.leakySlope)
+        return other instanceof RunSettings that
+                && RunSettingsSchema.ALL.stream().allMatch(setting -> Objects.equals(setting.get(this), setting.get(that)))
                 && unreadable.equals(that.unreadable);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(name, family, points, epochs, batchSize, learningRate, schedule, seed,
-                couplingLayers, nfHiddenWidth, nfLinearLayers, fmHiddenWidth, fmLinearLayers,
-                embeddingDim, sigmaMin, minibatchOptimalTransport, leakySlope, unreadable);
+        return Objects.hash(RunSettingsSchema.ALL.stream().map(setting -> setting.get(this)).toList(), unreadable);
     }
 
     @Override
     public String toString() {
-        return "RunSettings[name=" + name + ", family=" + family + ", points=" + points
-                + ", epochs=" + epochs + ", batchSize=" + batchSize + ", learningRate=" + learningRate
-                + ", schedule=" + schedule + ", seed=" + seed + ", couplingLayers=" + couplingLayers
-                + ", nfHiddenWidth=" + nfHiddenWidth + ", nfLinearLayers=" + nfLinearLayers
-                + ", fmHiddenWidth=" + fmHiddenWidth + ", fmLinearLayers=" + fmLinearLayers
-                + ", embeddingDim=" + embeddingDim + ", sigmaMin=" + sigmaMin
-                + ", minibatchOptimalTransport=" + minibatchOptimalTransport
-                + ", leakySlope=" + leakySlope + ", unreadable=" + unreadable + "]";
+        return RunSettingsSchema.ALL.stream().map(setting -> setting.field() + "=" + setting.get(this))
+                .collect(java.util.stream.Collectors.joining(", ", "RunSettings[", ", unreadable=" + unreadable + "]"));
     }
 }

@@ -1,21 +1,26 @@
 package org.flowfield.runs.settings;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import org.flowfield.flows.ModelFamily;
 import org.flowfield.flows.fm.FlowMatchingConfig;
 import org.flowfield.flows.nf.CouplingFlowConfig;
 import org.flowfield.training.TrainingConfig;
+import org.flowfield.training.TrainingConfigCodec;
 
 /**
- * Converts between the settings a user enters and the core's {@link TrainingConfig}.
+ * Converts between the settings a user enters and the core's {@link TrainingConfig}, through the
+ * stored form of a configuration ({@link TrainingConfigCodec}) and the key each setting's
+ * declaration names ({@link RunSetting#storedKey}); it names no setting itself.
  *
  * <p>A {@link TrainingConfig} always holds both architectures; only the family's is used. From
- * settings, the family's architecture comes from the settings and the other family's is the
- * exercise's ({@link CouplingFlowConfig#EXERCISE}, {@link FlowMatchingConfig#EXERCISE}), whatever
- * the unused fields of the form hold, so that two runs with the same relevant settings have equal
- * configurations. The same holds for the class embedding of unconditional flow matching, which is
- * 8. Progress is reported every {@value TrainingConfig#DEFAULT_REPORT_EVERY} steps, which is not a
- * user setting.
+ * settings, everything the family does not use comes from the exercise's recipe
+ * ({@link TrainingConfig#exercise}: {@link CouplingFlowConfig#EXERCISE},
+ * {@link FlowMatchingConfig#EXERCISE}, the class embedding of 8 of unconditional flow matching, and
+ * whatever a configuration holds that is no user setting), whatever the unused fields of the form
+ * hold, so that two runs with the same relevant settings have equal configurations. Progress is
+ * reported every {@value TrainingConfig#DEFAULT_REPORT_EVERY} steps, which is not a user setting.
  */
 public final class RunSettingsMapper {
 
@@ -29,54 +34,54 @@ public final class RunSettingsMapper {
     public static TrainingConfig toTrainingConfig(RunSettings settings) {
         RunSettingsValidator.requireValid(settings);
         ModelFamily family = settings.getFamily();
-        double leakySlope = settings.getLeakySlope() + 0.0; // -0.0 as 0.0
-        CouplingFlowConfig couplingFlow = CouplingFlowConfig.EXERCISE;
-        FlowMatchingConfig flowMatching = FlowMatchingConfig.EXERCISE;
-        if (family == ModelFamily.NORMALIZING_FLOW) {
-            couplingFlow = new CouplingFlowConfig(settings.getCouplingLayers(), settings.getNfHiddenWidth(),
-                    settings.getNfLinearLayers(), leakySlope);
-        } else {
-            int embeddingDim = family.conditional() ? settings.getEmbeddingDim() : FlowMatchingConfig.EXERCISE.embeddingDim();
-            flowMatching = new FlowMatchingConfig(settings.getFmHiddenWidth(), settings.getFmLinearLayers(), leakySlope,
-                    family.conditional(), embeddingDim, settings.getSigmaMin() + 0.0,
-                    settings.getMinibatchOptimalTransport());
-        }
-        return new TrainingConfig(family, couplingFlow, flowMatching, settings.getPoints(), settings.getEpochs(),
-                settings.getBatchSize(), settings.getLearningRate(), settings.getSchedule(), settings.getSeed(),
-                TrainingConfig.DEFAULT_REPORT_EVERY);
+        Map<RunSetting<?>, Object> values = new LinkedHashMap<>();
+        RunSettingsSchema.usedBy(family).forEach(setting -> values.put(setting, setting.get(settings)));
+        return withSettings(TrainingConfig.exercise(family, 0), values);
+    }
+
+    /**
+     * {@code base} with some settings changed; the family stays {@code base}'s. Only the core's
+     * own checks apply (the constructors of {@link TrainingConfig} and its parts), not the bounds
+     * of {@link RunLimits}: the command line uses it for runs on one's own computer.
+     *
+     * @param values a value of its setting's type for each setting to change; settings that are not
+     *     stored (the name) and the family are ignored
+     * @throws IllegalArgumentException when the core rejects the result, e.g. a batch larger than the points
+     */
+    public static TrainingConfig withSettings(TrainingConfig base, Map<RunSetting<?>, Object> values) {
+        ModelFamily family = base.family();
+        Map<String, String> stored = new LinkedHashMap<>(TrainingConfigCodec.encode(base));
+        values.forEach((setting, value) -> {
+            if (setting.stored() && setting != RunSettingsSchema.FAMILY) {
+                stored.put(setting.storedKey(family), storedText(setting, value));
+            }
+        });
+        return TrainingConfigCodec.decode(stored);
     }
 
     /**
      * Settings that reproduce {@code config} (to fork a run): every field is filled, those of the
      * other family from the configuration's unused architecture, so that switching the family in
-     * the form starts from sensible values. The LeakyReLU slope is the family's. The report
-     * interval is not a setting and is dropped. The result is not validated: a configuration made
-     * outside the form (e.g. on the command line) may break a bound.
+     * the form starts from sensible values. A setting both families use (the LeakyReLU slope) is
+     * the family's. What is no user setting (the report interval) is dropped. The result is not
+     * validated: a configuration made outside the form (e.g. on the command line) may break a bound.
      *
      * @param name the new run's name
      */
     public static RunSettings fromTrainingConfig(TrainingConfig config, String name) {
         Objects.requireNonNull(config, "config");
-        CouplingFlowConfig flow = config.couplingFlow();
-        FlowMatchingConfig field = config.flowMatching();
+        Map<String, String> stored = TrainingConfigCodec.encode(config);
         RunSettings settings = new RunSettings();
         settings.setName(name);
-        settings.setFamily(config.family());
-        settings.setPoints(config.points());
-        settings.setEpochs(config.epochs());
-        settings.setBatchSize(config.batchSize());
-        settings.setLearningRate(config.learningRate());
-        settings.setSchedule(config.schedule());
-        settings.setSeed(config.seed());
-        settings.setCouplingLayers(flow.couplingLayers());
-        settings.setNfHiddenWidth(flow.hiddenWidth());
-        settings.setNfLinearLayers(flow.linearLayers());
-        settings.setFmHiddenWidth(field.hiddenWidth());
-        settings.setFmLinearLayers(field.linearLayers());
-        settings.setEmbeddingDim(field.embeddingDim());
-        settings.setSigmaMin(field.sigmaMin());
-        settings.setMinibatchOptimalTransport(field.minibatchOptimalTransport());
-        settings.setLeakySlope(config.family() == ModelFamily.NORMALIZING_FLOW ? flow.leakySlope() : field.leakySlope());
+        for (RunSetting<?> setting : RunSettingsSchema.ALL) {
+            if (setting.stored()) {
+                setting.set(settings, setting.fromStored(stored.get(setting.storedKey(config.family()))));
+            }
+        }
         return settings;
+    }
+
+    private static <T> String storedText(RunSetting<T> setting, Object value) {
+        return setting.toStored(setting.type().cast(value));
     }
 }

@@ -4,26 +4,21 @@ import static org.flowfield.runs.settings.RunSettings.BATCH_SIZE;
 import static org.flowfield.runs.settings.RunSettings.COUPLING_LAYERS;
 import static org.flowfield.runs.settings.RunSettings.EMBEDDING_DIM;
 import static org.flowfield.runs.settings.RunSettings.EPOCHS;
-import static org.flowfield.runs.settings.RunSettings.FAMILY;
 import static org.flowfield.runs.settings.RunSettings.FM_HIDDEN_WIDTH;
 import static org.flowfield.runs.settings.RunSettings.FM_LINEAR_LAYERS;
-import static org.flowfield.runs.settings.RunSettings.LEAKY_SLOPE;
-import static org.flowfield.runs.settings.RunSettings.LEARNING_RATE;
 import static org.flowfield.runs.settings.RunSettings.MINIBATCH_OPTIMAL_TRANSPORT;
-import static org.flowfield.runs.settings.RunSettings.NAME;
 import static org.flowfield.runs.settings.RunSettings.NF_HIDDEN_WIDTH;
 import static org.flowfield.runs.settings.RunSettings.NF_LINEAR_LAYERS;
 import static org.flowfield.runs.settings.RunSettings.POINTS;
-import static org.flowfield.runs.settings.RunSettings.SCHEDULE;
-import static org.flowfield.runs.settings.RunSettings.SEED;
-import static org.flowfield.runs.settings.RunSettings.SIGMA_MIN;
 import static org.flowfield.runs.settings.RunSettings.labelOf;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import org.flowfield.flows.ModelFamily;
 import org.flowfield.text.DisplayNames;
@@ -37,13 +32,15 @@ import org.flowfield.text.TypedText;
  *
  * <p>The rules:
  * <ul>
- *   <li>A field the family uses ({@link RunSettings#fieldsFor(ModelFamily)}) is required: empty
+ *   <li>Each field is checked by its declaration in {@link RunSettingsSchema}: its kind, its
+ *       bounds and its label, with which every message about it begins. A field the family uses
+ *       ({@link RunSettings#fieldsFor(ModelFamily)}) is required: empty
  *       gives "Epochs is required". Fields the family does not use are neither required nor
  *       checked, whatever they hold, since a form keeps them hidden and the run does not use them
- *       ({@link RunSettingsMapper} ignores them too). Without a family only the shared fields are
- *       checked.</li>
+ *       ({@link RunSettingsMapper} ignores them too). Without a family only the fields every family
+ *       uses are checked.</li>
  *   <li>Every message repeats what was typed. Whole numbers must lie within their bounds:
- *       "Points must be between 500 and 1,000,000, not 10"; text that is no whole number gives
+ *       "Training points must be between 500 and 1,000,000, not 10"; text that is no whole number gives
  *       "Seed must be a whole number; "abc" is not one". Decimal numbers must be finite ("Learning
  *       rate must be a finite number between 0.000001 and 0.1; "Infinity" is not one") and within
  *       their bounds. The seed must not be negative. The name follows {@link DisplayNames} with
@@ -75,21 +72,17 @@ public final class RunSettingsValidator {
     public static List<FieldError> validate(RunSettings settings, Collection<String> referenceNames) {
         Objects.requireNonNull(settings, "settings");
         List<FieldError> errors = new ArrayList<>();
-        checkName(settings.getName(), referenceNames, errors);
         ModelFamily family = settings.getFamily();
-        if (family == null) {
-            errors.add(required(FAMILY));
+        Map<String, Object> valid = new HashMap<>();
+        for (RunSetting<?> setting : family == null ? RunSettingsSchema.shared() : RunSettingsSchema.usedBy(family)) {
+            Object value = check(settings, setting, referenceNames, errors);
+            if (value != null) {
+                valid.put(setting.field(), value);
+            }
         }
-        Integer points = wholeNumber(settings, POINTS, settings.getPoints(), RunLimits.MIN_POINTS, RunLimits.MAX_POINTS, errors);
-        Integer epochs = wholeNumber(settings, EPOCHS, settings.getEpochs(), RunLimits.MIN_EPOCHS, RunLimits.MAX_EPOCHS, errors);
-        Integer batch = wholeNumber(settings, BATCH_SIZE, settings.getBatchSize(),
-                RunLimits.MIN_BATCH_SIZE, RunLimits.MAX_BATCH_SIZE, errors);
-        decimal(settings, LEARNING_RATE, settings.getLearningRate(),
-                RunLimits.MIN_LEARNING_RATE, RunLimits.MAX_LEARNING_RATE, errors);
-        if (settings.getSchedule() == null) {
-            errors.add(required(SCHEDULE));
-        }
-        checkSeed(settings, errors);
+        Integer points = (Integer) valid.get(POINTS);
+        Integer epochs = (Integer) valid.get(EPOCHS);
+        Integer batch = (Integer) valid.get(BATCH_SIZE);
         if (family == null) {
             if (points != null && batch != null && batch > points) {
                 errors.add(batchExceedsPoints());
@@ -102,32 +95,18 @@ public final class RunSettingsValidator {
         Integer layersPerStep;
         Boolean optimalTransport = null;
         if (family == ModelFamily.NORMALIZING_FLOW) {
-            Integer couplingLayers = wholeNumber(settings, COUPLING_LAYERS, settings.getCouplingLayers(),
-                    RunLimits.MIN_COUPLING_LAYERS, RunLimits.MAX_COUPLING_LAYERS, errors);
-            Integer width = wholeNumber(settings, NF_HIDDEN_WIDTH, settings.getNfHiddenWidth(),
-                    RunLimits.MIN_NF_HIDDEN_WIDTH, RunLimits.MAX_NF_HIDDEN_WIDTH, errors);
-            Integer linears = wholeNumber(settings, NF_LINEAR_LAYERS, settings.getNfLinearLayers(),
-                    RunLimits.MIN_NF_LINEAR_LAYERS, RunLimits.MAX_NF_LINEAR_LAYERS, errors);
-            decimal(settings, LEAKY_SLOPE, settings.getLeakySlope(), RunLimits.MIN_LEAKY_SLOPE, RunLimits.MAX_LEAKY_SLOPE, errors);
+            Integer couplingLayers = (Integer) valid.get(COUPLING_LAYERS);
+            Integer width = (Integer) valid.get(NF_HIDDEN_WIDTH);
+            Integer linears = (Integer) valid.get(NF_LINEAR_LAYERS);
             boolean architecture = couplingLayers != null && width != null && linears != null;
             weights = architecture ? RunCost.couplingFlowWeights(couplingLayers, width, linears) : null;
             layersPerStep = couplingLayers != null && linears != null
                     ? RunCost.layersPerStep(family, couplingLayers, linears) : null;
         } else {
-            Integer width = wholeNumber(settings, FM_HIDDEN_WIDTH, settings.getFmHiddenWidth(),
-                    RunLimits.MIN_FM_HIDDEN_WIDTH, RunLimits.MAX_FM_HIDDEN_WIDTH, errors);
-            Integer linears = wholeNumber(settings, FM_LINEAR_LAYERS, settings.getFmLinearLayers(),
-                    RunLimits.MIN_FM_LINEAR_LAYERS, RunLimits.MAX_FM_LINEAR_LAYERS, errors);
-            Integer embedding = family.conditional()
-                    ? wholeNumber(settings, EMBEDDING_DIM, settings.getEmbeddingDim(),
-                            RunLimits.MIN_EMBEDDING_DIM, RunLimits.MAX_EMBEDDING_DIM, errors)
-                    : Integer.valueOf(0);
-            decimal(settings, SIGMA_MIN, settings.getSigmaMin(), RunLimits.MIN_SIGMA_MIN, RunLimits.MAX_SIGMA_MIN, errors);
-            optimalTransport = settings.getMinibatchOptimalTransport();
-            if (optimalTransport == null) {
-                errors.add(required(MINIBATCH_OPTIMAL_TRANSPORT));
-            }
-            decimal(settings, LEAKY_SLOPE, settings.getLeakySlope(), RunLimits.MIN_LEAKY_SLOPE, RunLimits.MAX_LEAKY_SLOPE, errors);
+            Integer width = (Integer) valid.get(FM_HIDDEN_WIDTH);
+            Integer linears = (Integer) valid.get(FM_LINEAR_LAYERS);
+            Integer embedding = family.conditional() ? (Integer) valid.get(EMBEDDING_DIM) : Integer.valueOf(0);
+            optimalTransport = (Boolean) valid.get(MINIBATCH_OPTIMAL_TRANSPORT);
             boolean architecture = width != null && linears != null && embedding != null;
             weights = architecture
                     ? RunCost.vectorFieldWeights(width, linears, family.conditional(), embedding) : null;
@@ -141,8 +120,8 @@ public final class RunSettingsValidator {
             batchFits = false;
         }
         if (batch != null && Boolean.TRUE.equals(optimalTransport) && batch > RunLimits.MAX_OPTIMAL_TRANSPORT_BATCH_SIZE) {
-            errors.add(new FieldError(BATCH_SIZE, "Batch size must be at most "
-                    + whole(RunLimits.MAX_OPTIMAL_TRANSPORT_BATCH_SIZE) + " with minibatch optimal transport"));
+            errors.add(new FieldError(BATCH_SIZE, labelOf(BATCH_SIZE) + " must be at most "
+                    + whole(RunLimits.MAX_OPTIMAL_TRANSPORT_BATCH_SIZE) + " with " + labelOf(MINIBATCH_OPTIMAL_TRANSPORT).toLowerCase(Locale.ROOT)));
         }
         if (points != null && epochs != null && batch != null && batchFits && layersPerStep != null) {
             long steps = RunCost.optimizerSteps(points, batch, epochs);
@@ -196,35 +175,39 @@ public final class RunSettingsValidator {
         return validate(settings).stream().filter(error -> error.field().equals(field)).map(FieldError::message).toList();
     }
 
-    private static void checkName(String name, Collection<String> referenceNames, List<FieldError> errors) {
-        DisplayNames.problem(labelOf(NAME), name, RunLimits.MAX_NAME_LENGTH).ifPresentOrElse(
-                problem -> errors.add(new FieldError(NAME, problem)),
-                () -> {
-                    String typed = DisplayNames.comparable(name);
-                    referenceNames.stream().filter(reference -> DisplayNames.comparable(reference).equals(typed)).findFirst()
-                            .ifPresent(reference -> errors.add(new FieldError(NAME, labelOf(NAME)
-                                    + " must differ from the reference run \u201c" + reference + "\u201d, so that nobody takes your run for it")));
-                });
+    /**
+     * The value of one setting when it is present and within its declared bounds; otherwise adds
+     * its error, which repeats what was typed, and returns null.
+     */
+    private static Object check(RunSettings settings, RunSetting<?> setting, Collection<String> referenceNames,
+            List<FieldError> errors) {
+        String field = setting.field();
+        return switch (setting.kind()) {
+            case TEXT -> checkName(settings.getName(), setting, referenceNames, errors);
+            case FAMILY, CHOICE, FLAG -> {
+                Object value = setting.get(settings);
+                if (value == null) {
+                    errors.add(required(field));
+                }
+                yield value;
+            }
+            case WHOLE, LONG -> wholeNumber(settings, setting, errors);
+            case DECIMAL -> decimal(settings, setting, errors);
+        };
     }
 
-    private static void checkSeed(RunSettings settings, List<FieldError> errors) {
-        String typed = settings.unreadable().get(SEED);
-        Long seed = settings.getSeed();
-        if (typed != null) {
-            String message;
-            if (!SettingText.isWholeNumber(typed)) {
-                message = " must be a whole number; " + TypedText.quoted(typed) + " is not one";
-            } else if (typed.strip().startsWith("-")) {
-                message = " must be " + whole(RunLimits.MIN_SEED) + " or more, not " + TypedText.excerpt(typed.strip());
-            } else {
-                message = " must be at most " + whole(RunLimits.MAX_SEED) + ", not " + TypedText.excerpt(typed.strip());
-            }
-            errors.add(new FieldError(SEED, labelOf(SEED) + message));
-        } else if (seed == null) {
-            errors.add(required(SEED));
-        } else if (seed < RunLimits.MIN_SEED) {
-            errors.add(new FieldError(SEED, labelOf(SEED) + " must be " + whole(RunLimits.MIN_SEED) + " or more, not " + whole(seed)));
+    private static String checkName(String name, RunSetting<?> setting, Collection<String> referenceNames, List<FieldError> errors) {
+        String label = setting.label();
+        var problem = DisplayNames.problem(label, name, setting.max().value().intValue());
+        if (problem.isPresent()) {
+            errors.add(new FieldError(setting.field(), problem.get()));
+            return null;
         }
+        String typed = DisplayNames.comparable(name);
+        var copied = referenceNames.stream().filter(reference -> DisplayNames.comparable(reference).equals(typed)).findFirst();
+        copied.ifPresent(reference -> errors.add(new FieldError(setting.field(), label
+                + " must differ from the reference run \u201c" + reference + "\u201d, so that nobody takes your run for it")));
+        return copied.isPresent() ? null : name;
     }
 
     /** Adds the error of points × epochs, if any; true when both are valid and their product fits. */
@@ -246,36 +229,51 @@ public final class RunSettingsValidator {
     }
 
     /**
-     * The value if present and within [min, max]; otherwise adds the error, which repeats what was
-     * typed, and returns null.
+     * The value if present and within its bounds; otherwise adds the error, which repeats what was
+     * typed, and returns null. A setting whose greatest value is the largest {@code long} (the
+     * seed) is worded by its least value only.
      */
-    private static Integer wholeNumber(RunSettings settings, String field, Integer value, int min, int max,
-            List<FieldError> errors) {
+    private static Number wholeNumber(RunSettings settings, RunSetting<?> setting, List<FieldError> errors) {
+        String field = setting.field();
+        String label = setting.label();
+        long min = setting.min().value().longValue();
+        long max = setting.max().value().longValue();
+        boolean unbounded = max == Long.MAX_VALUE;
+        String range = label + " must be between " + whole(min) + " and " + whole(max);
+        String below = unbounded ? label + " must be " + whole(min) + " or more" : range;
+        String above = unbounded ? label + " must be at most " + whole(max) : range;
         String typed = settings.unreadable().get(field);
-        String range = labelOf(field) + " must be between " + whole(min) + " and " + whole(max);
         if (typed != null) {
-            errors.add(new FieldError(field, SettingText.isWholeNumber(typed)
-                    ? range + ", not " + TypedText.excerpt(typed.strip())
-                    : labelOf(field) + " must be a whole number; " + TypedText.quoted(typed) + " is not one"));
+            String message;
+            if (!SettingText.isWholeNumber(typed)) {
+                message = label + " must be a whole number; " + TypedText.quoted(typed) + " is not one";
+            } else {
+                message = (typed.strip().startsWith("-") ? below : above) + ", not " + TypedText.excerpt(typed.strip());
+            }
+            errors.add(new FieldError(field, message));
             return null;
         }
+        Number value = (Number) setting.get(settings);
         if (value == null) {
             errors.add(required(field));
             return null;
         }
-        if (value < min || value > max) {
-            errors.add(new FieldError(field, range + ", not " + whole(value)));
+        if (value.longValue() < min || value.longValue() > max) {
+            errors.add(new FieldError(field, (value.longValue() < min ? below : above) + ", not " + whole(value.longValue())));
             return null;
         }
         return value;
     }
 
     /**
-     * The value if present, finite and within [min, max]; otherwise adds the error, which repeats
+     * The value if present, finite and within its bounds; otherwise adds the error, which repeats
      * what was typed, and returns null.
      */
-    private static Double decimal(RunSettings settings, String field, Double value, double min, double max,
-            List<FieldError> errors) {
+    private static Double decimal(RunSettings settings, RunSetting<?> setting, List<FieldError> errors) {
+        String field = setting.field();
+        double min = setting.min().value().doubleValue();
+        double max = setting.max().value().doubleValue();
+        Double value = (Double) setting.get(settings);
         String typed = settings.unreadable().get(field);
         String range = " between " + decimal(min) + " and " + decimal(max);
         String label = labelOf(field);

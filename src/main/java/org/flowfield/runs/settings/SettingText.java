@@ -28,15 +28,33 @@ public final class SettingText {
      * @throws IllegalArgumentException when {@code field} is not a numeric setting
      */
     public static void enter(RunSettings settings, String field, String text) {
+        RunSetting<?> setting = RunSettingsSchema.isSetting(field) ? RunSettingsSchema.of(field) : null;
+        if (setting == null || !numeric(setting)) {
+            throw new IllegalArgumentException("'" + field + "' is not a numeric run setting");
+        }
         String typed = text == null ? "" : text.strip();
-        BigInteger whole = WHOLE.matcher(typed).matches() ? new BigInteger(typed.replace(",", "")) : null;
-        Number value = switch (kindOf(field)) {
-            case WHOLE -> whole != null && whole.bitLength() < Integer.SIZE ? Integer.valueOf(whole.intValue()) : null;
-            case SEED -> whole != null && whole.bitLength() < Long.SIZE ? Long.valueOf(whole.longValue()) : null;
-            case DECIMAL -> decimal(typed);
-        };
-        settings.set(field, value);
+        Object value = setting.read(typed);
+        setting.set(settings, value);
         settings.setUnreadable(field, value == null && !typed.isEmpty() ? typed : null);
+    }
+
+    /** Whether a setting holds a number, and so is typed as text that may be unreadable. */
+    public static boolean numeric(RunSetting<?> setting) {
+        return switch (setting.kind()) {
+            case WHOLE, LONG, DECIMAL -> true;
+            default -> false;
+        };
+    }
+
+    /** The number of a kind that {@code typed} (stripped, not empty) is, or null. */
+    static Number number(RunSetting.Kind kind, String typed) {
+        BigInteger whole = WHOLE.matcher(typed).matches() ? new BigInteger(typed.replace(",", "")) : null;
+        return switch (kind) {
+            case WHOLE -> whole != null && whole.bitLength() < Integer.SIZE ? Integer.valueOf(whole.intValue()) : null;
+            case LONG -> whole != null && whole.bitLength() < Long.SIZE ? Long.valueOf(whole.longValue()) : null;
+            case DECIMAL -> decimal(typed);
+            default -> throw new IllegalArgumentException(kind + " is not a number");
+        };
     }
 
     /** How {@code value} is typed back into its field: whole numbers without grouping, decimals as short as Java writes them. */
@@ -48,19 +66,6 @@ public final class SettingText {
             return RunSettingsValidator.decimal(decimal);
         }
         return value.toString();
-    }
-
-    enum Kind { WHOLE, SEED, DECIMAL }
-
-    static Kind kindOf(String field) {
-        return switch (field) {
-            case RunSettings.POINTS, RunSettings.EPOCHS, RunSettings.BATCH_SIZE, RunSettings.COUPLING_LAYERS,
-                    RunSettings.NF_HIDDEN_WIDTH, RunSettings.NF_LINEAR_LAYERS, RunSettings.FM_HIDDEN_WIDTH,
-                    RunSettings.FM_LINEAR_LAYERS, RunSettings.EMBEDDING_DIM -> Kind.WHOLE;
-            case RunSettings.SEED -> Kind.SEED;
-            case RunSettings.LEARNING_RATE, RunSettings.SIGMA_MIN, RunSettings.LEAKY_SLOPE -> Kind.DECIMAL;
-            default -> throw new IllegalArgumentException("'" + field + "' is not a numeric run setting");
-        };
     }
 
     /** Whether {@code text} is written as a whole number, of any size. */

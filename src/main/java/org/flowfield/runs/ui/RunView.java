@@ -23,7 +23,6 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.flowfield.data.PointCloud;
@@ -35,6 +34,7 @@ import org.flowfield.runs.RunStatus;
 import org.flowfield.runs.live.FrameMailbox;
 import org.flowfield.runs.live.RunUpdate;
 import org.flowfield.runs.live.RunUpdates;
+import org.flowfield.runs.settings.RunSettingsSchema;
 import org.flowfield.security.CurrentAccount;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -270,8 +270,8 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
 
     static String settingsLine(Run run) {
         var config = run.config();
-        return String.format(Locale.ROOT, "%s · %,d points · %d epochs · batch %d · learning rate %s · seed %d",
-                config.family().title(), config.points(), config.epochs(), config.batchSize(), config.learningRate(), config.seed());
+        return config.family().title() + RunSettingsSchema.PAGE_SUMMARY.stream()
+                .map(setting -> " · " + RunSettingsSchema.summarized(setting, config)).collect(java.util.stream.Collectors.joining());
     }
 
     @Override

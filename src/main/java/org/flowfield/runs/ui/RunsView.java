@@ -29,6 +29,7 @@ import org.flowfield.runs.Run;
 import org.flowfield.runs.RunService;
 import org.flowfield.runs.live.FrameMailbox;
 import org.flowfield.runs.live.RunUpdates;
+import org.flowfield.runs.settings.RunSettingsSchema;
 import org.flowfield.security.CurrentAccount;
 
 /**
@@ -61,8 +62,8 @@ public class RunsView extends VerticalLayout {
         grid.addColumn(run -> run.config().family().title()).setHeader("Model").setFlexGrow(2);
         grid.addColumn(Run::statusLabel).setHeader("Status");
         grid.addColumn(Run::whereItTrains).setHeader("Where").setFlexGrow(2);
-        grid.addColumn(run -> String.format(Locale.ROOT, "%,d points, %d epochs, seed %d",
-                run.config().points(), run.config().epochs(), run.config().seed())).setHeader("Settings").setFlexGrow(2);
+        grid.addColumn(run -> RunSettingsSchema.LIST_SUMMARY.stream().map(setting -> RunSettingsSchema.summarized(setting, run.config()))
+                .collect(java.util.stream.Collectors.joining(", "))).setHeader("Settings").setFlexGrow(2);
         grid.addColumn(run -> String.format(Locale.ROOT, "%.0f%%", 100 * run.fractionDone())).setHeader("Progress");
         grid.addColumn(run -> run.figures() == null ? "" : String.format(Locale.ROOT, "%.3f", run.figures().heldOutNll()))
                 .setHeader("Held-out NLL");

@@ -45,19 +45,19 @@ class RunSettingsValidatorTest {
     static Stream<Arguments> wholeNumberBounds() {
         return Stream.of(
                 forFamilies(ALL, RunSettings.POINTS, RunLimits.MIN_POINTS, RunLimits.MAX_POINTS,
-                        "Points must be between 500 and 1,000,000"),
+                        "Training points must be between 500 and 1,000,000"),
                 forFamilies(ALL, RunSettings.EPOCHS, RunLimits.MIN_EPOCHS, RunLimits.MAX_EPOCHS,
                         "Epochs must be between 1 and 100"),
                 forFamilies(NF, RunSettings.COUPLING_LAYERS, RunLimits.MIN_COUPLING_LAYERS, RunLimits.MAX_COUPLING_LAYERS,
                         "Coupling layers must be between 1 and 64"),
                 forFamilies(NF, RunSettings.NF_HIDDEN_WIDTH, RunLimits.MIN_NF_HIDDEN_WIDTH, RunLimits.MAX_NF_HIDDEN_WIDTH,
-                        "Coupling-network width must be between 1 and 256"),
+                        "Width of each coupling network must be between 1 and 256"),
                 forFamilies(NF, RunSettings.NF_LINEAR_LAYERS, RunLimits.MIN_NF_LINEAR_LAYERS, RunLimits.MAX_NF_LINEAR_LAYERS,
-                        "Coupling-network linear layers must be between 2 and 10"),
+                        "Linear layers per coupling network must be between 2 and 10"),
                 forFamilies(FM, RunSettings.FM_HIDDEN_WIDTH, RunLimits.MIN_FM_HIDDEN_WIDTH, RunLimits.MAX_FM_HIDDEN_WIDTH,
-                        "Vector-field width must be between 8 and 512"),
+                        "Width of the vector field must be between 8 and 512"),
                 forFamilies(FM, RunSettings.FM_LINEAR_LAYERS, RunLimits.MIN_FM_LINEAR_LAYERS, RunLimits.MAX_FM_LINEAR_LAYERS,
-                        "Vector-field linear layers must be between 2 and 10"),
+                        "Linear layers of the vector field must be between 2 and 10"),
                 forFamilies(CFM, RunSettings.EMBEDDING_DIM, RunLimits.MIN_EMBEDDING_DIM, RunLimits.MAX_EMBEDDING_DIM,
                         "Class embedding size must be between 1 and 64"))
                 .flatMap(s -> s);
@@ -108,7 +108,7 @@ class RunSettingsValidatorTest {
                 forFamilies(ALL, RunSettings.LEARNING_RATE, RunLimits.MIN_LEARNING_RATE, RunLimits.MAX_LEARNING_RATE,
                         "Learning rate must be between 0.000001 and 0.1"),
                 forFamilies(FM, RunSettings.SIGMA_MIN, RunLimits.MIN_SIGMA_MIN, RunLimits.MAX_SIGMA_MIN,
-                        "σ_min must be between 0 and 0.5"),
+                        "σ_min of the probability path must be between 0 and 0.5"),
                 forFamilies(ALL, RunSettings.LEAKY_SLOPE, RunLimits.MIN_LEAKY_SLOPE, RunLimits.MAX_LEAKY_SLOPE,
                         "LeakyReLU slope must be between 0 and 0.5"))
                 .flatMap(s -> s);
@@ -206,13 +206,13 @@ class RunSettingsValidatorTest {
         RunSettings settings = small(NORMALIZING_FLOW);
         settings.setFamily(null);
         settings.setCouplingLayers(-1); // not checked: without a family, nobody knows whether it is used
-        assertThat(validate(settings)).containsExactly(new FieldError(RunSettings.FAMILY, "Model family is required"));
+        assertThat(validate(settings)).containsExactly(new FieldError(RunSettings.FAMILY, "Model is required"));
 
         settings.setEpochs(0);
         settings.setPoints(4_000);
         settings.setBatchSize(4_096);
         assertThat(validate(settings)).containsExactly(
-                new FieldError(RunSettings.FAMILY, "Model family is required"),
+                new FieldError(RunSettings.FAMILY, "Model is required"),
                 new FieldError(RunSettings.EPOCHS, "Epochs must be between 1 and 100, not 0"),
                 new FieldError(RunSettings.BATCH_SIZE, "Batch size must not exceed the number of points"));
     }
@@ -221,13 +221,14 @@ class RunSettingsValidatorTest {
     void emptySettingsReportEverySharedFieldAsMissing() {
         assertThat(validate(new RunSettings())).extracting(FieldError::message).containsExactly(
                 "Name is required",
-                "Model family is required",
-                "Points is required",
+                "Model is required",
+                "Training points is required",
                 "Epochs is required",
                 "Batch size is required",
                 "Learning rate is required",
                 "Learning-rate schedule is required",
-                "Seed is required");
+                "Seed is required",
+                "LeakyReLU slope is required"); // every family has one
     }
 
     @Test
@@ -254,12 +255,12 @@ class RunSettingsValidatorTest {
 
         assertThat(errors).containsExactly(
                 new FieldError(RunSettings.NAME, "Name must not be blank"),
-                new FieldError(RunSettings.POINTS, "Points must be between 500 and 1,000,000, not 100"),
+                new FieldError(RunSettings.POINTS, "Training points must be between 500 and 1,000,000, not 100"),
                 new FieldError(RunSettings.EPOCHS, "Epochs is required"),
                 new FieldError(RunSettings.LEARNING_RATE, "Learning rate must be a finite number; NaN is not one"),
                 new FieldError(RunSettings.SEED, "Seed must be 0 or more, not -1"),
-                new FieldError(RunSettings.FM_HIDDEN_WIDTH, "Vector-field width must be between 8 and 512, not 1,000"),
-                new FieldError(RunSettings.SIGMA_MIN, "σ_min must be a finite number; Infinity is not one"));
+                new FieldError(RunSettings.FM_HIDDEN_WIDTH, "Width of the vector field must be between 8 and 512, not 1,000"),
+                new FieldError(RunSettings.SIGMA_MIN, "σ_min of the probability path must be a finite number; Infinity is not one"));
         assertThat(FieldError.byField(errors)).containsKeys(
                 RunSettings.NAME, RunSettings.POINTS, RunSettings.EPOCHS, RunSettings.LEARNING_RATE,
                 RunSettings.SEED, RunSettings.FM_HIDDEN_WIDTH, RunSettings.SIGMA_MIN);
@@ -328,7 +329,7 @@ class RunSettingsValidatorTest {
         settings.setPoints(1_000_000);
         settings.setEpochs(21);
         assertThat(validate(settings)).extracting(FieldError::message).containsExactly(
-                "Model family is required", "Points × epochs must be at most 20,000,000 (this run: 21,000,000)");
+                "Model is required", "Points × epochs must be at most 20,000,000 (this run: 21,000,000)");
     }
 
     @Test
@@ -429,7 +430,7 @@ class RunSettingsValidatorTest {
         settings.setEpochs(100);
         settings.setBatchSize(8);
         assertThat(validate(settings)).containsExactly(
-                new FieldError(RunSettings.POINTS, "Points must be between 500 and 1,000,000, not 2,000,000"));
+                new FieldError(RunSettings.POINTS, "Training points must be between 500 and 1,000,000, not 2,000,000"));
     }
 
     @ParameterizedTest

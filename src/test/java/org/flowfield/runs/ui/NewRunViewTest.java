@@ -12,6 +12,7 @@ import org.flowfield.runs.Run;
 import org.flowfield.runs.RunService;
 import org.flowfield.runs.RunStatus;
 import org.flowfield.runs.settings.RunPreset;
+import org.flowfield.runs.settings.RunSettingsSchema;
 import org.flowfield.security.CurrentAccount;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -67,7 +68,7 @@ class NewRunViewTest {
         UI.getCurrent().add(view);
         view.form.family.setValue(ModelFamily.FLOW_MATCHING);
         view.form.preset.setValue(RunPreset.SMOKE);
-        view.form.name.setValue("my first flow");
+        view.form.text(RunSettingsSchema.NAME).setValue("my first flow");
 
         view.form.queue.click();
 
@@ -91,18 +92,18 @@ class NewRunViewTest {
         view.startFrom(UUID.randomUUID() + address);
 
         assertThat(view.heading.getText()).isEqualTo("New run");
-        assertThat(view.form.name.getValue()).isEqualTo("Normalizing flow, exercise defaults");
+        assertThat(view.form.text(RunSettingsSchema.NAME).getValue()).isEqualTo("Normalizing flow, exercise defaults");
     }
 
     @Test
     void anInvalidFormQueuesNothing() {
         NewRunView view = new NewRunView(runs, sharing, current);
         UI.getCurrent().add(view);
-        view.form.epochs.setValue("1000");
+        view.form.text(RunSettingsSchema.EPOCHS).setValue("1000");
 
         view.form.queue.click();
 
         assertThat(runs.listOwn(me)).extracting(Run::id).isEmpty();
-        assertThat(view.form.epochs.getErrorMessage()).isEqualTo("Epochs must be between 1 and 100, not 1,000");
+        assertThat(view.form.text(RunSettingsSchema.EPOCHS).getErrorMessage()).isEqualTo("Epochs must be between 1 and 100, not 1,000");
     }
 }

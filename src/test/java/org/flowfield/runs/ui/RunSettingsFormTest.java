@@ -10,6 +10,7 @@ import org.flowfield.flows.ModelFamily;
 import org.flowfield.runs.settings.RunPreset;
 import org.flowfield.runs.settings.RunSettings;
 import org.flowfield.runs.settings.RunSettingsMapper;
+import org.flowfield.runs.settings.RunSettingsSchema;
 import org.flowfield.training.TrainingConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,9 +42,9 @@ class RunSettingsFormTest {
         assertThat(submitted).hasSize(1);
         TrainingConfig config = RunSettingsMapper.toTrainingConfig(submitted.get(0));
         assertThat(config).isEqualTo(TrainingConfig.exercise(ModelFamily.NORMALIZING_FLOW, 0));
-        assertThat(form.couplingLayers.isVisible()).isTrue();
-        assertThat(form.fmHiddenWidth.isVisible()).isFalse();
-        assertThat(form.embeddingDim.isVisible()).isFalse();
+        assertThat(form.text(RunSettingsSchema.COUPLING_LAYERS).isVisible()).isTrue();
+        assertThat(form.text(RunSettingsSchema.FM_HIDDEN_WIDTH).isVisible()).isFalse();
+        assertThat(form.text(RunSettingsSchema.EMBEDDING_DIM).isVisible()).isFalse();
     }
 
     @Test
@@ -51,11 +52,11 @@ class RunSettingsFormTest {
         form.family.setValue(ModelFamily.CONDITIONAL_FLOW_MATCHING);
         form.preset.setValue(RunPreset.QUICK);
 
-        assertThat(form.couplingLayers.isVisible()).isFalse();
-        assertThat(form.fmHiddenWidth.isVisible()).isTrue();
-        assertThat(form.embeddingDim.isVisible()).isTrue();
-        assertThat(form.fmHiddenWidth.getValue()).isEqualTo("64");
-        assertThat(form.epochs.getValue()).isEqualTo("7");
+        assertThat(form.text(RunSettingsSchema.COUPLING_LAYERS).isVisible()).isFalse();
+        assertThat(form.text(RunSettingsSchema.FM_HIDDEN_WIDTH).isVisible()).isTrue();
+        assertThat(form.text(RunSettingsSchema.EMBEDDING_DIM).isVisible()).isTrue();
+        assertThat(form.text(RunSettingsSchema.FM_HIDDEN_WIDTH).getValue()).isEqualTo("64");
+        assertThat(form.text(RunSettingsSchema.EPOCHS).getValue()).isEqualTo("7");
         form.queue.click();
         assertThat(RunSettingsMapper.toTrainingConfig(submitted.get(0)))
                 .isEqualTo(TrainingConfig.exercise(ModelFamily.CONDITIONAL_FLOW_MATCHING, 0).withEpochs(7));
@@ -63,40 +64,40 @@ class RunSettingsFormTest {
 
     @Test
     void aTypedNameSurvivesChangingFamilyAndPresetWhileGeneratedNamesFollowThem() {
-        assertThat(form.name.getValue()).isEqualTo("Normalizing flow, exercise defaults");
+        assertThat(form.text(RunSettingsSchema.NAME).getValue()).isEqualTo("Normalizing flow, exercise defaults");
         form.family.setValue(ModelFamily.FLOW_MATCHING);
-        assertThat(form.name.getValue()).isEqualTo("Flow matching, exercise defaults");
+        assertThat(form.text(RunSettingsSchema.NAME).getValue()).isEqualTo("Flow matching, exercise defaults");
 
-        form.name.setValue("rings with OT");
+        form.text(RunSettingsSchema.NAME).setValue("rings with OT");
         form.preset.setValue(RunPreset.SMOKE);
         form.family.setValue(ModelFamily.CONDITIONAL_FLOW_MATCHING);
 
-        assertThat(form.name.getValue()).isEqualTo("rings with OT");
-        assertThat(form.epochs.getValue()).isEqualTo("3");
+        assertThat(form.text(RunSettingsSchema.NAME).getValue()).isEqualTo("rings with OT");
+        assertThat(form.text(RunSettingsSchema.EPOCHS).getValue()).isEqualTo("3");
     }
 
     @Test
     void outOfRangeAndMissingValuesGetTheServicesMessagesNextToTheirFieldsAndNothingIsSubmitted() {
-        form.points.setValue("10");
-        form.learningRate.clear();
-        form.seed.setValue("not a number");
+        form.text(RunSettingsSchema.POINTS).setValue("10");
+        form.text(RunSettingsSchema.LEARNING_RATE).clear();
+        form.text(RunSettingsSchema.SEED).setValue("not a number");
 
         form.queue.click();
 
         assertThat(submitted).isEmpty();
-        assertThat(form.points.isInvalid()).isTrue();
-        assertThat(form.points.getErrorMessage()).isEqualTo("Points must be between 500 and 1,000,000, not 10");
-        assertThat(form.learningRate.isInvalid()).isTrue();
-        assertThat(form.learningRate.getErrorMessage()).isEqualTo("Learning rate is required");
-        assertThat(form.seed.isInvalid()).isTrue();
-        assertThat(form.seed.getErrorMessage()).isEqualTo("Seed must be a whole number; \"not a number\" is not one");
-        assertThat(form.epochs.isInvalid()).isFalse();
+        assertThat(form.text(RunSettingsSchema.POINTS).isInvalid()).isTrue();
+        assertThat(form.text(RunSettingsSchema.POINTS).getErrorMessage()).isEqualTo("Training points must be between 500 and 1,000,000, not 10");
+        assertThat(form.text(RunSettingsSchema.LEARNING_RATE).isInvalid()).isTrue();
+        assertThat(form.text(RunSettingsSchema.LEARNING_RATE).getErrorMessage()).isEqualTo("Learning rate is required");
+        assertThat(form.text(RunSettingsSchema.SEED).isInvalid()).isTrue();
+        assertThat(form.text(RunSettingsSchema.SEED).getErrorMessage()).isEqualTo("Seed must be a whole number; \"not a number\" is not one");
+        assertThat(form.text(RunSettingsSchema.EPOCHS).isInvalid()).isFalse();
 
-        form.points.setValue("5,000");
-        form.learningRate.setValue("1e-3");
-        form.seed.setValue("7");
+        form.text(RunSettingsSchema.POINTS).setValue("5,000");
+        form.text(RunSettingsSchema.LEARNING_RATE).setValue("1e-3");
+        form.text(RunSettingsSchema.SEED).setValue("7");
         form.queue.click();
         assertThat(submitted).hasSize(1);
-        assertThat(form.points.isInvalid()).isFalse();
+        assertThat(form.text(RunSettingsSchema.POINTS).isInvalid()).isFalse();
     }
 }

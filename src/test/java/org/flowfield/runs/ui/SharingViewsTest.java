@@ -21,6 +21,7 @@ import org.flowfield.runs.Run;
 import org.flowfield.runs.RunService;
 import org.flowfield.runs.RunSharingService;
 import org.flowfield.runs.Sharing;
+import org.flowfield.runs.settings.RunSettingsSchema;
 import org.flowfield.security.CurrentAccount;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -164,9 +165,9 @@ class SharingViewsTest {
         form.startFrom(run.id().toString());
 
         assertThat(form.heading.getText()).isEqualTo("Fork a run");
-        assertThat(form.form.name.getValue()).isEqualTo("Fork of <b>my rings</b>");
+        assertThat(form.form.text(RunSettingsSchema.NAME).getValue()).isEqualTo("Fork of <b>my rings</b>");
         assertThat(form.form.family.getValue()).isEqualTo(ModelFamily.FLOW_MATCHING);
-        assertThat(form.form.points.getValue()).isEqualTo(Integer.toString(run.config().points()));
+        assertThat(form.form.text(RunSettingsSchema.POINTS).getValue()).isEqualTo(Integer.toString(run.config().points()));
         logIn(outsider);
         NewRunView outsiders = new NewRunView(runs, sharing, current);
         outsiders.startFrom(run.id().toString());
