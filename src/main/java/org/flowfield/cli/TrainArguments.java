@@ -1,7 +1,9 @@
 package org.flowfield.cli;
 
 import java.nio.file.Path;
+import org.flowfield.data.DataSet;
 import org.flowfield.flows.ModelFamily;
+import org.flowfield.flows.SourceDistribution;
 
 /**
  * The options of {@code train}.
@@ -11,14 +13,18 @@ import org.flowfield.flows.ModelFamily;
  * @param points --points N
  * @param seed --seed S
  * @param out --out DIR, where the checkpoint and the result are written (or null)
+ * @param dataSet --data NAME, the data set learnt (default: the Olympic rings)
+ * @param source --source normal|NAME, where flow matching starts (default: the standard normal)
  */
-record TrainArguments(ModelFamily family, int epochs, int points, long seed, Path out) {
+record TrainArguments(ModelFamily family, int epochs, int points, long seed, Path out, DataSet dataSet,
+        SourceDistribution source) {
 
     static final int MAX_EPOCHS = 1_000;
     static final int MIN_POINTS = 5;
     static final int MAX_POINTS = 10_000_000;
 
-    static final String USAGE = "usage: train --model nf|fm|cfm [--epochs E] [--points N] [--seed S] [--out DIR]";
+    static final String USAGE = "usage: train --model nf|fm|cfm [--epochs E] [--points N] [--seed S] [--out DIR]"
+            + " [--data " + String.join("|", DataSet.codes().split(", ")) + "] [--source normal|DATA]";
 
     /** Parses the arguments after {@code train}; throws {@link IllegalArgumentException} with a message for the user. */
     static TrainArguments parse(String[] args, int defaultEpochs, int defaultPoints) {
@@ -27,6 +33,8 @@ record TrainArguments(ModelFamily family, int epochs, int points, long seed, Pat
         int points = defaultPoints;
         long seed = 0;
         Path out = null;
+        DataSet dataSet = DataSet.RINGS;
+        SourceDistribution source = SourceDistribution.STANDARD_NORMAL;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             if (!option.startsWith("--")) {
@@ -42,13 +50,15 @@ record TrainArguments(ModelFamily family, int epochs, int points, long seed, Pat
                 case "--points" -> points = wholeNumber(option, value, MIN_POINTS, MAX_POINTS);
                 case "--seed" -> seed = seed(value);
                 case "--out" -> out = Path.of(value);
+                case "--data" -> dataSet = DataSet.ofCode(value);
+                case "--source" -> source = SourceDistribution.ofCode(value);
                 default -> throw new IllegalArgumentException("unknown option '" + option + "'");
             }
         }
         if (family == null) {
             throw new IllegalArgumentException("--model is required (nf, fm or cfm)");
         }
-        return new TrainArguments(family, epochs, points, seed, out);
+        return new TrainArguments(family, epochs, points, seed, out, dataSet, source);
     }
 
     private static int wholeNumber(String option, String value, int min, int max) {

@@ -37,17 +37,20 @@ public final class TrainCommand {
 
     public int run(String[] args) {
         TrainArguments arguments;
+        TrainingConfig config;
         try {
             arguments = TrainArguments.parse(args, TrainingConfig.DEFAULT_EPOCHS, TrainingConfig.DEFAULT_POINTS);
+            config = TrainingConfig.exercise(arguments.family(), arguments.seed())
+                    .withEpochs(arguments.epochs())
+                    .withPoints(arguments.points())
+                    .withReportEvery(Math.max(1, Math.min(TrainingConfig.DEFAULT_REPORT_EVERY * 10, arguments.points() / 128)))
+                    .withDataSet(arguments.dataSet())
+                    .withSource(arguments.source());
         } catch (IllegalArgumentException e) {
             err.println("flowfield train: " + e.getMessage());
             err.println(TrainArguments.USAGE);
             return 2;
         }
-        TrainingConfig config = TrainingConfig.exercise(arguments.family(), arguments.seed())
-                .withEpochs(arguments.epochs())
-                .withPoints(arguments.points())
-                .withReportEvery(Math.max(1, Math.min(TrainingConfig.DEFAULT_REPORT_EVERY * 10, arguments.points() / 128)));
         try {
             TorchRuntime.start(1);
             CheckpointPolicy checkpoints = null;
@@ -74,10 +77,11 @@ public final class TrainCommand {
     static String json(TrainingResult result) {
         QualityFigures figures = result.figures();
         return String.format(Locale.ROOT,
-                "{\"model\":\"%s\",\"epochs\":%d,\"points\":%d,\"seed\":%d,\"steps\":%d,\"train_seconds\":%s,"
+                "{\"model\":\"%s\",\"data\":\"%s\",\"source\":\"%s\",\"epochs\":%d,\"points\":%d,\"seed\":%d,\"steps\":%d,\"train_seconds\":%s,"
                         + "\"train_steps_per_s\":%s,\"heldout_nll_nats\":%s,\"in_ring_fraction\":%s,\"sliced_w2\":%s,"
                         + "\"device\":\"%s\"}",
-                result.config().family().code(), result.config().epochs(), result.config().points(),
+                result.config().family().code(), result.config().dataSet().code(), result.config().source().code(),
+                result.config().epochs(), result.config().points(),
                 result.config().seed(), result.steps(), number(result.trainingSeconds()),
                 number(result.stepsPerSecond()), number(figures.heldOutNll()), number(figures.inRingFraction()),
                 number(figures.slicedW2()), TorchRuntime.get().deviceName());
