@@ -72,10 +72,11 @@ public final class TrainCommand {
     static String json(TrainingResult result) {
         QualityFigures figures = result.figures();
         return String.format(Locale.ROOT,
-                "{\"model\":\"%s\",\"epochs\":%d,\"points\":%d,\"seed\":%d,\"steps\":%d,\"train_seconds\":%s,"
+                "{\"model\":\"%s\",\"data\":\"%s\",\"source\":\"%s\",\"epochs\":%d,\"points\":%d,\"seed\":%d,\"steps\":%d,\"train_seconds\":%s,"
                         + "\"train_steps_per_s\":%s,\"heldout_nll_nats\":%s,\"in_ring_fraction\":%s,\"sliced_w2\":%s,"
                         + "\"device\":\"%s\"}",
-                result.config().family().code(), result.config().epochs(), result.config().points(),
+                result.config().family().code(), result.config().dataSet().code(), result.config().source().code(),
+                result.config().epochs(), result.config().points(),
                 result.config().seed(), result.steps(), number(result.trainingSeconds()),
                 number(result.stepsPerSecond()), number(figures.heldOutNll()), number(figures.inRingFraction()),
                 number(figures.slicedW2()), TorchRuntime.get().deviceName());

@@ -8,7 +8,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.DoubleConsumer;
-import org.flowfield.data.OlympicRings;
 import org.flowfield.data.PointCloud;
 import org.flowfield.flows.FlowModel;
 import org.flowfield.flows.ModelFamily;
@@ -246,28 +245,32 @@ public class CompareService {
 
     private CompletableFuture<double[]> probe(UUID viewerId, Run run, float[] points) {
         return questions.comparedLogLikelihoods(viewerId, run.id(), points,
-                (model, chosen) -> logLikelihoods(model, run.config().family().conditional(), chosen));
+                (model, chosen) -> logLikelihoods(model, run.config().family().conditional() ? run.config().dataSet().classes() : 0,
+                        chosen));
     }
 
-    /** log p(x) per point; for a class-conditional model the marginal over the classes, equally likely. */
-    static double[] logLikelihoods(FlowModel model, boolean conditional, float[] points) {
-        if (!conditional) {
+    /**
+     * log p(x) per point; for a class-conditional model ({@code classes} &gt; 0, the data set's) the
+     * marginal over the classes, equally likely.
+     */
+    static double[] logLikelihoods(FlowModel model, int classes, float[] points) {
+        if (classes == 0) {
             return model.logLikelihood(PointCloud.unlabelled(points));
         }
         int n = points.length / 2;
-        double[][] perClass = new double[OlympicRings.NUM_CLASSES][];
-        for (int c = 0; c < OlympicRings.NUM_CLASSES; c++) {
+        double[][] perClass = new double[classes][];
+        for (int c = 0; c < classes; c++) {
             int[] labels = new int[n];
             java.util.Arrays.fill(labels, c);
             perClass[c] = model.logLikelihood(new PointCloud(points, labels));
         }
         double[] marginal = new double[n];
         for (int i = 0; i < n; i++) {
-            double[] values = new double[OlympicRings.NUM_CLASSES];
+            double[] values = new double[classes];
             for (int c = 0; c < values.length; c++) {
                 values[c] = perClass[c][i];
             }
-            marginal[i] = logSumExp(values) - Math.log(OlympicRings.NUM_CLASSES);
+            marginal[i] = logSumExp(values) - Math.log(classes);
         }
         return marginal;
     }

@@ -1,24 +1,25 @@
 package org.flowfield.data;
 
 /**
- * An Olympic-rings data set in the STANDARDISED coordinates a model sees, with the statistics
- * that map it back to original coordinates (docs/data.md, "Standardisation").
+ * A data set (the Olympic rings or another of {@link DataSet}) in the STANDARDISED coordinates a model
+ * sees, with the statistics that map it back to original coordinates (docs/data.md, "Standardisation").
  *
  * <p>A training set carries its own sample's statistics; a held-out set (docs/figures.md "Held-out
  * data") carries the TRAINING set's statistics.
  *
- * @param kind            which data set of docs/data.md
+ * @param kind            unlabelled or labelled (docs/data.md)
  * @param points          standardised points; labelled exactly when {@code kind} is CONDITIONAL
  * @param standardization the training set's statistics
+ * @param dataSet         which data set the points come from
  */
-public record RingDataset(DataSetKind kind, PointCloud points, Standardization standardization) {
+public record RingDataset(DataSetKind kind, PointCloud points, Standardization standardization, DataSet dataSet) {
 
     /** Number of held-out points, docs/figures.md "Held-out data". */
     public static final int HELD_OUT_SIZE = 10_000;
 
     public RingDataset {
-        if (kind == null || points == null || standardization == null) {
-            throw new IllegalArgumentException("kind, points and standardization are required");
+        if (kind == null || points == null || standardization == null || dataSet == null) {
+            throw new IllegalArgumentException("kind, points, standardization and data set are required");
         }
         if (points.conditional() != (kind == DataSetKind.CONDITIONAL)) {
             throw new IllegalArgumentException(kind + " data set must " + (points.conditional() ? "not " : "")
@@ -26,11 +27,16 @@ public record RingDataset(DataSetKind kind, PointCloud points, Standardization s
         }
     }
 
-    /** Samples a training set and standardises it with its own statistics (docs/data.md step 2 / 4). */
+    /** Samples an Olympic-rings training set and standardises it with its own statistics (docs/data.md step 2 / 4). */
     public static RingDataset training(DataSetKind kind, int n, long seed) {
-        PointCloud original = RingSampler.sample(kind, n, seed);
+        return training(DataSet.RINGS, kind, n, seed);
+    }
+
+    /** Samples a training set of a data set and standardises it with its own statistics. */
+    public static RingDataset training(DataSet dataSet, DataSetKind kind, int n, long seed) {
+        PointCloud original = dataSet.sample(kind, n, seed);
         Standardization stats = Standardization.of(original.xy());
-        return new RingDataset(kind, standardised(original, stats), stats);
+        return new RingDataset(kind, standardised(original, stats), stats, dataSet);
     }
 
     /**
@@ -38,11 +44,22 @@ public record RingDataset(DataSetKind kind, PointCloud points, Standardization s
      * standardised with the training set's statistics.
      */
     public static RingDataset heldOut(DataSetKind kind, int n, long trainingSeed, Standardization trainingStats) {
+        return heldOut(DataSet.RINGS, kind, n, trainingSeed, trainingStats);
+    }
+
+    /** Held-out data of any data set, as {@link #heldOut(DataSetKind, int, long, Standardization)}. */
+    public static RingDataset heldOut(DataSet dataSet, DataSetKind kind, int n, long trainingSeed,
+            Standardization trainingStats) {
         if (trainingStats == null) {
             throw new IllegalArgumentException("held-out data needs the training set's statistics");
         }
-        PointCloud original = RingSampler.sample(kind, n, heldOutSeed(trainingSeed));
-        return new RingDataset(kind, standardised(original, trainingStats), trainingStats);
+        PointCloud original = dataSet.sample(kind, n, heldOutSeed(trainingSeed));
+        return new RingDataset(kind, standardised(original, trainingStats), trainingStats, dataSet);
+    }
+
+    /** {@link #heldOut(DataSet, DataSetKind, int, long, Standardization)} with {@link #HELD_OUT_SIZE} points. */
+    public static RingDataset heldOut(DataSet dataSet, DataSetKind kind, long trainingSeed, Standardization trainingStats) {
+        return heldOut(dataSet, kind, HELD_OUT_SIZE, trainingSeed, trainingStats);
     }
 
     /** {@link #heldOut(DataSetKind, int, long, Standardization)} with {@link #HELD_OUT_SIZE} points. */

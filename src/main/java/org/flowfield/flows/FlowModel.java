@@ -28,6 +28,11 @@ public interface FlowModel extends AutoCloseable {
      */
     float[] sample(int count, int[] classes, long seed);
 
+    /** Whether {@link #logLikelihood} is defined (not for flow matching from a data set). */
+    default boolean hasLikelihood() {
+        return true;
+    }
+
     /** Exact log p(x) (log p(x | c) for conditional models) of each point, in nats. */
     double[] logLikelihood(PointCloud points);
 

@@ -1,5 +1,6 @@
 package org.flowfield.metrics;
 
+import org.flowfield.data.DataSet;
 import org.flowfield.data.OlympicRings;
 import org.flowfield.data.RingDataset;
 import org.flowfield.flows.FlowModel;
@@ -13,6 +14,12 @@ public final class QualityEvaluator {
     /** Seed of the prior draw behind those samples: the same for every run. */
     public static final long SAMPLE_SEED = 0x51D_E5EEDL;
 
+    /**
+     * A figure that does not apply to the run: the held-out NLL of flow matching from a data set (no
+     * source density), the in-ring fraction of a data set other than the rings.
+     */
+    public static final double ABSENT = Double.NaN;
+
     private QualityEvaluator() {}
 
     /**
@@ -20,16 +27,21 @@ public final class QualityEvaluator {
      * @param heldOut the run's held-out points (standardised with the training statistics)
      */
     public static QualityFigures evaluate(FlowModel model, RingDataset heldOut) {
+        double nll = model.hasLikelihood() ? heldOutNll(model, heldOut) : ABSENT;
+        int[] classes = model.family().conditional() ? cyclingClasses(SAMPLES, heldOut.dataSet().classes()) : null;
+        float[] samples = model.sample(SAMPLES, classes, SAMPLE_SEED);
+        double inRing = heldOut.dataSet() == DataSet.RINGS ? InRingFraction.of(samples, heldOut.standardization()) : ABSENT;
+        double slicedW2 = SlicedWasserstein.distance(samples, heldOut.points().xy());
+        return new QualityFigures(nll, inRing, slicedW2, likelihoodMethod(model.family()), sampler(model.family()));
+    }
+
+    private static double heldOutNll(FlowModel model, RingDataset heldOut) {
         double[] logLikelihood = model.logLikelihood(heldOut.points());
         double sum = 0;
         for (double value : logLikelihood) {
             sum += value;
         }
-        double nll = -sum / logLikelihood.length;
-        float[] samples = model.sample(SAMPLES, model.family().conditional() ? cyclingClasses(SAMPLES) : null, SAMPLE_SEED);
-        double inRing = InRingFraction.of(samples, heldOut.standardization());
-        double slicedW2 = SlicedWasserstein.distance(samples, heldOut.points().xy());
-        return new QualityFigures(nll, inRing, slicedW2, likelihoodMethod(model.family()), sampler(model.family()));
+        return -sum / logLikelihood.length;
     }
 
     /** How a family's held-out log-likelihood is computed. */
@@ -42,12 +54,17 @@ public final class QualityEvaluator {
         return family == ModelFamily.NORMALIZING_FLOW ? "one pass of the forward map" : "Euler, dt = 0.001";
     }
 
-    /** Classes 0, 1, 2, 3, 4, 0, 1, … (docs/figures.md). */
+    /** The rings' classes 0, 1, 2, 3, 4, 0, 1, … (docs/figures.md). */
     public static int[] cyclingClasses(int count) {
-        int[] classes = new int[count];
+        return cyclingClasses(count, OlympicRings.NUM_CLASSES);
+    }
+
+    /** Classes 0, 1, …, classes − 1, 0, 1, … */
+    public static int[] cyclingClasses(int count, int classes) {
+        int[] cycling = new int[count];
         for (int i = 0; i < count; i++) {
-            classes[i] = i % OlympicRings.NUM_CLASSES;
+            cycling[i] = i % classes;
         }
-        return classes;
+        return cycling;
     }
 }

@@ -167,7 +167,7 @@ public class QuestionService {
         double[] chosen = QuestionInputs.dts(dts == null ? TimeQuantization.DEFAULT_DTS : dts);
         return answer(viewerId, run, Question.FM_TIME_QUANTIZATION, parameters(DoubleStream.of(chosen).boxed().toList()), progress,
                 (model, checkpoint, p) -> TimeQuantization.of((FlowMatching) model,
-                        RingDataset.heldOut(checkpoint.config().family().dataSet(), checkpoint.config().seed(),
+                        RingDataset.heldOut(checkpoint.config().dataSet(), checkpoint.config().family().dataSet(), checkpoint.config().seed(),
                                 checkpoint.standardization()),
                         chosen, p));
     }

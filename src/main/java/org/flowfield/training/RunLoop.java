@@ -49,7 +49,7 @@ public final class RunLoop {
             TrainingListener listener, Cancellation cancellation, CheckpointPolicy checkpoints) {
         this.config = config;
         this.data = data;
-        this.heldOut = RingDataset.heldOut(config.family().dataSet(), config.seed(), data.standardization());
+        this.heldOut = RingDataset.heldOut(config.dataSet(), config.family().dataSet(), config.seed(), data.standardization());
         this.listener = listener == null ? TrainingListener.NONE : listener;
         this.cancellation = cancellation == null ? Cancellation.never() : cancellation;
         this.checkpoints = checkpoints;
@@ -64,7 +64,7 @@ public final class RunLoop {
     /** A new run from its first step. */
     public static RunLoop fresh(TrainingConfig config, TrainingListener listener, Cancellation cancellation,
             CheckpointPolicy checkpoints) {
-        RingDataset data = RingDataset.training(config.family().dataSet(), config.points(), config.seed());
+        RingDataset data = RingDataset.training(config.dataSet(), config.family().dataSet(), config.points(), config.seed());
         return new RunLoop(config, data, 0, 0, 0, 0, listener, cancellation, checkpoints);
     }
 
@@ -72,7 +72,7 @@ public final class RunLoop {
     public static RunLoop resumed(Checkpoint checkpoint, TrainingListener listener, Cancellation cancellation,
             CheckpointPolicy checkpoints) {
         TrainingConfig config = checkpoint.config();
-        RingDataset data = RingDataset.training(config.family().dataSet(), config.points(), config.seed());
+        RingDataset data = RingDataset.training(config.dataSet(), config.family().dataSet(), config.points(), config.seed());
         if (!data.standardization().equals(checkpoint.standardization())) {
             throw new TrainingFailedException("the checkpoint's data statistics do not match its configuration");
         }
@@ -165,7 +165,8 @@ public final class RunLoop {
 
     private void endEpoch(FlowModel model) {
         StepLoss validation = model.validationLoss(heldOut.points(), Seeds.derive(config.seed(), Seeds.VALIDATION, 0));
-        int[] classes = config.family().conditional() ? QualityEvaluator.cyclingClasses(Trainer.SNAPSHOT_POINTS) : null;
+        int[] classes = config.family().conditional()
+                ? QualityEvaluator.cyclingClasses(Trainer.SNAPSHOT_POINTS, config.dataSet().classes()) : null;
         float[] snapshot = model.sample(Trainer.SNAPSHOT_POINTS, classes, Seeds.derive(config.seed(), Seeds.SNAPSHOT, 0));
         listener.onEpoch(new EpochReport(epoch, step, validation, snapshot, classes));
         batches.flush(step, listener);

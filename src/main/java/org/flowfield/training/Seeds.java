@@ -11,6 +11,7 @@ public final class Seeds {
     static final long STEP_NOISE = 3;
     static final long VALIDATION = 4;
     static final long SNAPSHOT = 5;
+    static final long SOURCE = 6;
 
     private Seeds() {}
 

@@ -1,6 +1,8 @@
 package org.flowfield.training;
 
+import org.flowfield.data.DataSet;
 import org.flowfield.flows.ModelFamily;
+import org.flowfield.flows.SourceDistribution;
 import org.flowfield.flows.fm.FlowMatchingConfig;
 import org.flowfield.flows.nf.CouplingFlowConfig;
 
@@ -18,6 +20,9 @@ import org.flowfield.flows.nf.CouplingFlowConfig;
  * @param schedule how the learning rate changes over the epochs
  * @param seed seed of the data, the initial weights and every random draw of training
  * @param reportEvery steps between two progress reports (each the mean of its window)
+ * @param dataSet the data set learnt (docs/data.md); the Olympic rings when null
+ * @param source where flow matching transports from: N(0, I) (also when null) or a data set;
+ *     normalizing flows always start from N(0, I)
  */
 public record TrainingConfig(
         ModelFamily family,
@@ -29,7 +34,9 @@ public record TrainingConfig(
         double learningRate,
         LearningRateSchedule schedule,
         long seed,
-        int reportEvery) {
+        int reportEvery,
+        DataSet dataSet,
+        SourceDistribution source) {
 
     public static final int DEFAULT_POINTS = 250_000;
     public static final int DEFAULT_EPOCHS = 20;
@@ -59,9 +66,27 @@ public record TrainingConfig(
         if (schedule == null) {
             schedule = LearningRateSchedule.COSINE;
         }
+        dataSet = dataSet == null ? DataSet.RINGS : dataSet;
+        source = source == null ? SourceDistribution.STANDARD_NORMAL : source;
+        if (family.conditional() && !dataSet.labelled()) {
+            throw new IllegalArgumentException(dataSet.title() + " has no classes, so a class-conditional model cannot learn it");
+        }
+        if (family == ModelFamily.NORMALIZING_FLOW && !source.standardNormal()) {
+            throw new IllegalArgumentException("a normalizing flow starts from the standard normal; a data set as source is for flow matching");
+        }
         couplingFlow = couplingFlow == null ? CouplingFlowConfig.EXERCISE : couplingFlow;
         flowMatching = flowMatching == null ? FlowMatchingConfig.EXERCISE : flowMatching;
         flowMatching = flowMatching.withConditional(family.conditional());
+        if (family.conditional()) {
+            flowMatching = flowMatching.withClasses(dataSet.classes());
+        }
+    }
+
+    /** A run on the Olympic rings, flow matching from N(0, I). */
+    public TrainingConfig(ModelFamily family, CouplingFlowConfig couplingFlow, FlowMatchingConfig flowMatching, int points,
+            int epochs, int batchSize, double learningRate, LearningRateSchedule schedule, long seed, int reportEvery) {
+        this(family, couplingFlow, flowMatching, points, epochs, batchSize, learningRate, schedule, seed, reportEvery,
+                DataSet.RINGS, SourceDistribution.STANDARD_NORMAL);
     }
 
     /** The exercise's recipe for a family: 250,000 points, 20 epochs, batch 128, Adam 1e-3, cosine. */
@@ -72,32 +97,48 @@ public record TrainingConfig(
     }
 
     public TrainingConfig withPoints(int value) {
-        return new TrainingConfig(family, couplingFlow, flowMatching, value, epochs, batchSize, learningRate, schedule, seed, reportEvery);
+        return new TrainingConfig(family, couplingFlow, flowMatching, value, epochs, batchSize, learningRate, schedule, seed, reportEvery,
+                dataSet, source);
     }
 
     public TrainingConfig withEpochs(int value) {
-        return new TrainingConfig(family, couplingFlow, flowMatching, points, value, batchSize, learningRate, schedule, seed, reportEvery);
+        return new TrainingConfig(family, couplingFlow, flowMatching, points, value, batchSize, learningRate, schedule, seed, reportEvery,
+                dataSet, source);
     }
 
     public TrainingConfig withSeed(long value) {
-        return new TrainingConfig(family, couplingFlow, flowMatching, points, epochs, batchSize, learningRate, schedule, value, reportEvery);
+        return new TrainingConfig(family, couplingFlow, flowMatching, points, epochs, batchSize, learningRate, schedule, value, reportEvery,
+                dataSet, source);
     }
 
     public TrainingConfig withReportEvery(int value) {
-        return new TrainingConfig(family, couplingFlow, flowMatching, points, epochs, batchSize, learningRate, schedule, seed, value);
+        return new TrainingConfig(family, couplingFlow, flowMatching, points, epochs, batchSize, learningRate, schedule, seed, value,
+                dataSet, source);
     }
 
     public TrainingConfig withFlowMatching(FlowMatchingConfig value) {
-        return new TrainingConfig(family, couplingFlow, value, points, epochs, batchSize, learningRate, schedule, seed, reportEvery);
+        return new TrainingConfig(family, couplingFlow, value, points, epochs, batchSize, learningRate, schedule, seed, reportEvery,
+                dataSet, source);
     }
 
     public TrainingConfig withCouplingFlow(CouplingFlowConfig value) {
-        return new TrainingConfig(family, value, flowMatching, points, epochs, batchSize, learningRate, schedule, seed, reportEvery);
+        return new TrainingConfig(family, value, flowMatching, points, epochs, batchSize, learningRate, schedule, seed, reportEvery,
+                dataSet, source);
     }
 
-    /** Size of the generated training set: the class-conditional set has n/5 points per ring (docs/data.md). */
+    public TrainingConfig withDataSet(DataSet value) {
+        return new TrainingConfig(family, couplingFlow, flowMatching, points, epochs, batchSize, learningRate, schedule, seed, reportEvery,
+                value, source);
+    }
+
+    public TrainingConfig withSource(SourceDistribution value) {
+        return new TrainingConfig(family, couplingFlow, flowMatching, points, epochs, batchSize, learningRate, schedule, seed, reportEvery,
+                dataSet, value);
+    }
+
+    /** Size of the generated training set: the class-conditional rings have n/5 points per ring (docs/data.md). */
     public int trainingPoints() {
-        return family.conditional() ? 5 * (points / 5) : points;
+        return dataSet.size(family.dataSet(), points);
     }
 
     /** Optimizer steps per epoch: ⌈training points / batch⌉ (the last batch keeps the remainder). */

@@ -2,12 +2,18 @@ package org.flowfield.training;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.flowfield.data.DataSet;
 import org.flowfield.flows.ModelFamily;
+import org.flowfield.flows.SourceDistribution;
 import org.flowfield.flows.fm.FlowMatchingConfig;
 import org.flowfield.flows.nf.CouplingFlowConfig;
 
 /** A configuration as flat key–value text, exact for every number (used by checkpoints and storage). */
 public final class TrainingConfigCodec {
+
+    /** Keys added after the first rows were stored; a row without them means their default. */
+    static final String DATA_SET = "data";
+    static final String SOURCE = "fm.source";
 
     private TrainingConfigCodec() {}
 
@@ -33,6 +39,8 @@ public final class TrainingConfigCodec {
         map.put("fm.embeddingDim", Integer.toString(fm.embeddingDim()));
         map.put("fm.sigmaMin", Double.toString(fm.sigmaMin()));
         map.put("fm.minibatchOptimalTransport", Boolean.toString(fm.minibatchOptimalTransport()));
+        map.put(DATA_SET, config.dataSet().code());
+        map.put(SOURCE, config.source().code());
         return map;
     }
 
@@ -49,7 +57,9 @@ public final class TrainingConfigCodec {
         return new TrainingConfig(family, nf, fm, integer(map, "points"), integer(map, "epochs"),
                 integer(map, "batchSize"), number(map, "learningRate"),
                 LearningRateSchedule.valueOf(text(map, "schedule")), Long.parseLong(text(map, "seed")),
-                integer(map, "reportEvery"));
+                integer(map, "reportEvery"),
+                DataSet.ofCode(map.getOrDefault(DATA_SET, DataSet.RINGS.code())),
+                SourceDistribution.ofCode(map.getOrDefault(SOURCE, SourceDistribution.STANDARD_NORMAL_CODE)));
     }
 
     private static String text(Map<String, String> map, String key) {

@@ -71,6 +71,10 @@ class TrainCommandTest {
         "--model nf --sigma-min 0.1         | --sigma-min is not a setting of normalizing flow (nf)",
         "--model nf --points 100            | batch size must be in [1, points], got 128",
         "--model nf --name x                | unknown option '--name'",
+        "--model fm --data swissroll        | unknown data set 'swissroll': expected one of rings, eight-gaussians, moons, checkerboard, spirals, pinwheel, circles, s-curve",
+        "--model cfm --data checkerboard    | Checkerboard has no classes, so a class-conditional model cannot learn it",
+        "--model nf --source moons          | a normalizing flow starts from the standard normal; a data set as source is for flow matching",
+        "--model fm --source uniform        | unknown source 'uniform': expected normal or a data set (rings, eight-gaussians, moons, checkerboard, spirals, pinwheel, circles, s-curve)",
     })
     void badArgumentsGetAClearMessageAndExitStatus2WithoutAStackTrace(String args, String message) {
         int status = run(args.strip().split("\\s+"));
@@ -79,6 +83,20 @@ class TrainCommandTest {
         assertThat(err.toString()).startsWith("flowfield train: " + message + "\n").contains("usage: train --model nf|fm|cfm");
         assertThat(err.toString()).doesNotContain("Exception").doesNotContain("\tat ");
         assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void aRunOnAnotherDataSetFromADataSourceNamesBothAndReportsNoLikelihood() {
+        int status = run("--model", "fm", "--data", "moons", "--source", "eight-gaussians", "--epochs", "1", "--points", "640");
+
+        assertThat(status).as(err.toString()).isZero();
+        String[] lines = out.toString(StandardCharsets.UTF_8).strip().split("\n");
+        DocumentContext json = JsonPath.parse(lines[lines.length - 1]);
+        assertThat(json.read("$.data", String.class)).isEqualTo("moons");
+        assertThat(json.read("$.source", String.class)).isEqualTo("eight-gaussians");
+        assertThat(json.read("$.heldout_nll_nats", Object.class)).isNull();
+        assertThat(json.read("$.in_ring_fraction", Object.class)).isNull();
+        assertThat(json.read("$.sliced_w2", Double.class)).isPositive();
     }
 
     @Test

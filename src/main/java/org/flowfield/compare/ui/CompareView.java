@@ -313,7 +313,7 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver, 
                     : " · epoch " + (compared.finalEpoch() + 1)));
             chart.addClassName("compare-sample-chart");
             if (compared.finalSamples() != null) {
-                chart.draw(SampleSeries.of("samples", compared.finalSamples()));
+                chart.draw(SampleSeries.of("samples", compared.finalSamples(), compared.run().config().dataSet()));
             }
             sampleCharts.add(chart);
             panels.add(chart);

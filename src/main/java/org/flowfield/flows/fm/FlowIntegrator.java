@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.util.Arrays;
 import java.util.SplittableRandom;
-import org.flowfield.data.OlympicRings;
 import org.flowfield.engine.Tensors;
 import org.flowfield.flows.StandardNormal;
 
@@ -51,7 +50,7 @@ final class FlowIntegrator {
         try (NDManager scope = manager.newSubManager()) {
             NDArray y = scope.create(Arrays.copyOfRange(start, 2 * from, 2 * to), new Shape(to - from, 2));
             NDArray classBias = classes == null ? null
-                    : network.classBias(oneHot(scope, Arrays.copyOfRange(classes, from, to)));
+                    : network.classBias(oneHot(scope, Arrays.copyOfRange(classes, from, to), network.classes()));
             int next = 0;
             for (int i = 0; i <= grid.steps(); i++) {
                 while (next < recordSteps.length && recordSteps[next] == i) {
@@ -112,7 +111,7 @@ final class FlowIntegrator {
             NDArray y = scope.create(Arrays.copyOfRange(x, 2 * from, 2 * to), new Shape(n, 2));
             NDArray divergenceIntegral = scope.zeros(new Shape(n));
             NDArray classBias = classes == null ? null
-                    : network.classBias(oneHot(scope, Arrays.copyOfRange(classes, from, to)));
+                    : network.classBias(oneHot(scope, Arrays.copyOfRange(classes, from, to), network.classes()));
             NDArray probeVectors = probeValues == null ? null : probeRows(scope, probeValues, probes, from, to);
             Field field = (state, t) -> method == DivergenceMethod.EXACT
                     ? network.velocityAndDivergence(state, t, classBias)
@@ -169,19 +168,20 @@ final class FlowIntegrator {
         };
     }
 
-    static NDArray oneHot(NDManager scope, int[] classes) {
-        float[] values = new float[classes.length * OlympicRings.NUM_CLASSES];
-        writeOneHot(classes, values, 0);
-        return scope.create(values, new Shape(classes.length, OlympicRings.NUM_CLASSES));
+    /** One-hot rows [N, width] of the classes. */
+    static NDArray oneHot(NDManager scope, int[] classes, int width) {
+        float[] values = new float[classes.length * width];
+        writeOneHot(classes, values, 0, width);
+        return scope.create(values, new Shape(classes.length, width));
     }
 
-    /** Writes the one-hot rows [N, 5] of the classes into {@code values} from {@code offset}. */
-    static void writeOneHot(int[] classes, float[] values, int offset) {
+    /** Writes the one-hot rows [N, width] of the classes into {@code values} from {@code offset}. */
+    static void writeOneHot(int[] classes, float[] values, int offset, int width) {
         for (int i = 0; i < classes.length; i++) {
-            if (classes[i] < 0 || classes[i] >= OlympicRings.NUM_CLASSES) {
-                throw new IllegalArgumentException("class must be in [0, " + OlympicRings.NUM_CLASSES + "), got " + classes[i]);
+            if (classes[i] < 0 || classes[i] >= width) {
+                throw new IllegalArgumentException("class must be in [0, " + width + "), got " + classes[i]);
             }
-            values[offset + i * OlympicRings.NUM_CLASSES + classes[i]] = 1f;
+            values[offset + i * width + classes[i]] = 1f;
         }
     }
 

@@ -8,7 +8,6 @@ import org.flowfield.engine.TorchRuntime;
 import org.flowfield.flows.FlowModel;
 import org.flowfield.flows.ModelFamily;
 import org.flowfield.flows.ModelState;
-import org.flowfield.flows.StandardNormal;
 import org.flowfield.flows.StepLoss;
 import org.flowfield.flows.TrainingBatch;
 import org.flowfield.flows.optim.Adam;
@@ -28,6 +27,10 @@ import org.flowfield.flows.optim.Adam;
  * minibatch optimal transport the batch's noise and data are first paired by an exact assignment
  * (Tong et al. 2024, Algorithm 2). Both are in docs/equations.md.
  * The loss is Eq. 16: the batch mean of ‖v(y_t, t) − u_t‖².
+ *
+ * <p>With a data set as source (docs/data.md, "Source of flow matching") y₀ are that set's points
+ * instead of N(0, I) draws; the model then has no exact likelihood, as the source has no density
+ * the integration could start from.
  */
 public final class FlowMatching implements FlowModel {
 
@@ -42,18 +45,41 @@ public final class FlowMatching implements FlowModel {
     private final Adam adam;
     private final FlowIntegrator integrator;
     private final TrainingPairs pairs;
+    private final SourceSampler source;
 
+    /** A model transporting N(0, I) to the data. */
     public FlowMatching(FlowMatchingConfig config, long seed) {
+        this(config, seed, SourceSampler.STANDARD_NORMAL);
+    }
+
+    public FlowMatching(FlowMatchingConfig config, long seed, SourceSampler source) {
         this.config = config;
+        this.source = source;
         this.manager = TorchRuntime.get().newManager();
         this.network = new VectorFieldNetwork(manager.newSubManager(), config, seed);
         this.adam = new Adam(network.parameters());
         this.integrator = new FlowIntegrator(network, manager);
-        this.pairs = new TrainingPairs(config);
+        this.pairs = new TrainingPairs(config, source);
     }
 
     public FlowMatchingConfig config() {
         return config;
+    }
+
+    /** Where the model's paths start. */
+    public SourceSampler source() {
+        return source;
+    }
+
+    /** {@code count} start points y₀ from the model's source, reproducible from the seed. */
+    public float[] drawSource(int count, long seed) {
+        return source.draw(count, seed);
+    }
+
+    /** Whether log p(x) is defined: only when the source is N(0, I). */
+    @Override
+    public boolean hasLikelihood() {
+        return source.distribution().standardNormal();
     }
 
     @Override
@@ -66,7 +92,7 @@ public final class FlowMatching implements FlowModel {
         try (NDManager step = manager.newSubManager()) {
             TrainingPairs.Draw path = pairs.draw(batch.xy(), batch.labels(), batch.noiseSeed(), 0, batch.size());
             NDArray[] lossAndGradient = network.lossAndGradient(
-                    PairBatch.of(step, new TrainingPairs.Draw[] {path}, config.conditional()));
+                    PairBatch.of(step, new TrainingPairs.Draw[] {path}, config));
             double loss = lossAndGradient[0].getFloat();
             adam.step(lossAndGradient[1], learningRate);
             return StepLoss.of(loss);
@@ -85,7 +111,7 @@ public final class FlowMatching implements FlowModel {
                     TrainingPairs.Draw path = pairs.draw(points.xy(), points.labels(), seed + from, from, count);
                     NDArray loss = network.loss(
                             step.create(path.input(), new Shape(count, 3)),
-                            path.labels() == null ? null : FlowIntegrator.oneHot(step, path.labels()),
+                            path.labels() == null ? null : FlowIntegrator.oneHot(step, path.labels(), config.classes()),
                             step.create(path.target(), new Shape(count, 2)));
                     total += loss.getFloat() * count;
                 }
@@ -94,10 +120,10 @@ public final class FlowMatching implements FlowModel {
         return StepLoss.of(total / points.size());
     }
 
-    /** Euler with Δt = 1/1000 from y₀ ~ N(0, I) drawn from the seed (docs/figures.md). */
+    /** Euler with Δt = 1/1000 from y₀ drawn from the source with the seed (docs/figures.md). */
     @Override
     public float[] sample(int count, int[] classes, long seed) {
-        return integrate(StandardNormal.draw(count, seed), classes, TimeGrid.forward(SAMPLING_DT), OdeSolver.EULER);
+        return integrate(drawSource(count, seed), classes, TimeGrid.forward(SAMPLING_DT), OdeSolver.EULER);
     }
 
     /**
@@ -126,6 +152,10 @@ public final class FlowMatching implements FlowModel {
     /** log p(x) (log p(x | c) for conditional models) with a chosen solver and divergence. */
     public double[] logLikelihood(
             PointCloud points, OdeSolver solver, int steps, DivergenceMethod method, int probes, long probeSeed) {
+        if (!hasLikelihood()) {
+            throw new IllegalStateException("a model transporting from " + source.distribution().title()
+                    + " has no exact likelihood: the source has no density to start from");
+        }
         return integrator.logLikelihood(
                 points.xy(), checkClasses(points.labels(), points.size()), solver, steps, method, probes, probeSeed);
     }
@@ -142,7 +172,7 @@ public final class FlowMatching implements FlowModel {
         try (NDManager scope = manager.newSubManager()) {
             int n = y.length / 2;
             int[] checked = checkClasses(classes, n);
-            NDArray classBias = checked == null ? null : network.classBias(FlowIntegrator.oneHot(scope, checked));
+            NDArray classBias = checked == null ? null : network.classBias(FlowIntegrator.oneHot(scope, checked, config.classes()));
             return network.velocity(scope.create(y, new Shape(n, 2)), t, classBias).toFloatArray();
         }
     }
@@ -152,7 +182,7 @@ public final class FlowMatching implements FlowModel {
         try (NDManager scope = manager.newSubManager()) {
             int n = y.length / 2;
             int[] checked = checkClasses(classes, n);
-            NDArray classBias = checked == null ? null : network.classBias(FlowIntegrator.oneHot(scope, checked));
+            NDArray classBias = checked == null ? null : network.classBias(FlowIntegrator.oneHot(scope, checked, config.classes()));
             return network.velocityAndDivergence(scope.create(y, new Shape(n, 2)), t, classBias)[1].toFloatArray();
         }
     }

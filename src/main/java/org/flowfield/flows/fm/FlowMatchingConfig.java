@@ -1,5 +1,7 @@
 package org.flowfield.flows.fm;
 
+import org.flowfield.data.OlympicRings;
+
 /**
  * A flow-matching model: its vector-field network and how its training pairs are drawn.
  *
@@ -12,6 +14,7 @@ package org.flowfield.flows.fm;
  *     docs/equations.md); 0 gives the exercise's linear path of Eq. 14
  * @param minibatchOptimalTransport pair noise and data within each batch by an exact optimal
  *     assignment (Tong et al. 2024, minibatch OT; docs/equations.md) instead of independently
+ * @param classes number of classes the embedding holds (used only when conditional): the data set's
  */
 public record FlowMatchingConfig(
         int hiddenWidth,
@@ -20,7 +23,8 @@ public record FlowMatchingConfig(
         boolean conditional,
         int embeddingDim,
         double sigmaMin,
-        boolean minibatchOptimalTransport) {
+        boolean minibatchOptimalTransport,
+        int classes) {
 
     /** The exercise's recommendation: 5 linear layers of width 64 with LeakyReLU. */
     public static final FlowMatchingConfig EXERCISE = new FlowMatchingConfig(64, 5, 0.01, false, 8, 0, false);
@@ -44,28 +48,46 @@ public record FlowMatchingConfig(
         if (!(sigmaMin >= 0 && sigmaMin < 1)) {
             throw new IllegalArgumentException("sigma_min must be in [0, 1), got " + sigmaMin);
         }
+        if (classes < 1) {
+            throw new IllegalArgumentException("a class embedding needs at least one class, got " + classes);
+        }
+    }
+
+    /** A configuration for the Olympic rings' five classes. */
+    public FlowMatchingConfig(int hiddenWidth, int linearLayers, double leakySlope, boolean conditional, int embeddingDim,
+            double sigmaMin, boolean minibatchOptimalTransport) {
+        this(hiddenWidth, linearLayers, leakySlope, conditional, embeddingDim, sigmaMin, minibatchOptimalTransport,
+                OlympicRings.NUM_CLASSES);
     }
 
     public FlowMatchingConfig withConditional(boolean value) {
-        return new FlowMatchingConfig(hiddenWidth, linearLayers, leakySlope, value, embeddingDim, sigmaMin, minibatchOptimalTransport);
+        return new FlowMatchingConfig(hiddenWidth, linearLayers, leakySlope, value, embeddingDim, sigmaMin, minibatchOptimalTransport,
+                classes);
     }
 
     public FlowMatchingConfig withSigmaMin(double value) {
-        return new FlowMatchingConfig(hiddenWidth, linearLayers, leakySlope, conditional, embeddingDim, value, minibatchOptimalTransport);
+        return new FlowMatchingConfig(hiddenWidth, linearLayers, leakySlope, conditional, embeddingDim, value, minibatchOptimalTransport,
+                classes);
     }
 
     public FlowMatchingConfig withMinibatchOptimalTransport(boolean value) {
-        return new FlowMatchingConfig(hiddenWidth, linearLayers, leakySlope, conditional, embeddingDim, sigmaMin, value);
+        return new FlowMatchingConfig(hiddenWidth, linearLayers, leakySlope, conditional, embeddingDim, sigmaMin, value,
+                classes);
+    }
+
+    public FlowMatchingConfig withClasses(int value) {
+        return new FlowMatchingConfig(hiddenWidth, linearLayers, leakySlope, conditional, embeddingDim, sigmaMin,
+                minibatchOptimalTransport, value);
     }
 
     /**
      * Whether both configurations describe the same network: width, layers, slope, conditioning
-     * and (for conditional networks) embedding size. How training pairs are drawn does not count.
+     * and (for conditional networks) embedding size and classes. How training pairs are drawn does not count.
      */
     boolean sameNetwork(FlowMatchingConfig other) {
         return hiddenWidth == other.hiddenWidth && linearLayers == other.linearLayers
                 && Double.compare(leakySlope, other.leakySlope) == 0 && conditional == other.conditional
-                && (!conditional || embeddingDim == other.embeddingDim);
+                && (!conditional || embeddingDim == other.embeddingDim && classes == other.classes);
     }
 
     /** Inputs of the first linear layer: y (2), t (1) and, if conditional, the class embedding. */

@@ -20,7 +20,7 @@ import org.flowfield.flows.optim.StackedAdam;
  * step count.
  *
  * <p>Each member draws its training pairs on the CPU exactly as its model alone would
- * ({@link TrainingPairs}: its own batch, seed, σ_min and optimal-transport pairing). A step pads
+ * ({@link TrainingPairs}: its own batch, seed, source, σ_min and optimal-transport pairing). A step pads
  * the members' pairs to the longest batch of that step ({@link PairBatch}); a shorter batch's
  * padding is masked out of its loss and gradient, which are divided by its own number of points.
  */
@@ -75,7 +75,7 @@ public final class FlowMatchingPack implements ModelPack {
         FlowMatching alone = (FlowMatching) model;
         ModelState state = alone.state();
         int slot = adam.add(state.parameters(), state.adamFirstMoment(), state.adamSecondMoment(), state.optimizerSteps());
-        pairs.add(new TrainingPairs(alone.config()));
+        pairs.add(new TrainingPairs(alone.config(), alone.source()));
         training = new FieldTraining(adam.parameters(), shape);
         return slot;
     }
@@ -116,7 +116,7 @@ public final class FlowMatchingPack implements ModelPack {
                     batch.size());
         }
         try (NDManager step = manager.newSubManager()) {
-            NDArray[] lossAndGradient = training.lossAndGradient(PairBatch.of(step, draws, shape.conditional()));
+            NDArray[] lossAndGradient = training.lossAndGradient(PairBatch.of(step, draws, shape));
             float[] losses = lossAndGradient[0].toFloatArray();
             adam.step(lossAndGradient[1], learningRates);
             StepLoss[] result = new StepLoss[k];

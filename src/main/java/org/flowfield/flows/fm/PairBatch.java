@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.util.Arrays;
 import java.util.function.Function;
-import org.flowfield.data.OlympicRings;
 
 /**
  * The training pairs of one step as the tensors {@link FieldTraining} reads: [K, B, ·] for K
@@ -13,7 +12,7 @@ import org.flowfield.data.OlympicRings;
  * {@link #ROW_MULTIPLE}; the rows after a member's own points are zeros and masked out.
  *
  * @param input [K, B, 3] rows (y_t, t)
- * @param oneHot [K, B, 5] one-hot classes, or null for an unconditional field
+ * @param oneHot [K, B, C] one-hot classes (C the configuration's classes), or null for an unconditional field
  * @param target [K, B, 2] rows u_t
  * @param mask [K, B, 1], 1 on own points and 0 on padding; null when nothing is padded
  * @param counts each member's number of own points
@@ -28,8 +27,9 @@ record PairBatch(NDArray input, NDArray oneHot, NDArray target, NDArray mask, in
      */
     static final int ROW_MULTIPLE = 16;
 
-    /** The draws of each member (K = draws.length), in the step's manager. */
-    static PairBatch of(NDManager step, TrainingPairs.Draw[] draws, boolean conditional) {
+    /** The draws of each member (K = draws.length), in the step's manager, for a network of that shape. */
+    static PairBatch of(NDManager step, TrainingPairs.Draw[] draws, FlowMatchingConfig shape) {
+        boolean conditional = shape.conditional();
         int[] counts = new int[draws.length];
         int longest = 0;
         for (int i = 0; i < draws.length; i++) {
@@ -39,7 +39,7 @@ record PairBatch(NDArray input, NDArray oneHot, NDArray target, NDArray mask, in
         int rows = (longest + ROW_MULTIPLE - 1) / ROW_MULTIPLE * ROW_MULTIPLE;
         return new PairBatch(
                 stacked(step, draws, rows, 3, TrainingPairs.Draw::input),
-                conditional ? oneHot(step, draws, rows) : null,
+                conditional ? oneHot(step, draws, rows, shape.classes()) : null,
                 stacked(step, draws, rows, 2, TrainingPairs.Draw::target),
                 mask(step, counts, rows),
                 counts);
@@ -55,11 +55,10 @@ record PairBatch(NDArray input, NDArray oneHot, NDArray target, NDArray mask, in
         return step.create(values, shape(draws.length, rows, width));
     }
 
-    private static NDArray oneHot(NDManager step, TrainingPairs.Draw[] draws, int rows) {
-        int width = OlympicRings.NUM_CLASSES;
+    private static NDArray oneHot(NDManager step, TrainingPairs.Draw[] draws, int rows, int width) {
         float[] values = new float[draws.length * rows * width];
         for (int i = 0; i < draws.length; i++) {
-            FlowIntegrator.writeOneHot(draws[i].labels(), values, i * rows * width);
+            FlowIntegrator.writeOneHot(draws[i].labels(), values, i * rows * width, width);
         }
         return step.create(values, shape(draws.length, rows, width));
     }

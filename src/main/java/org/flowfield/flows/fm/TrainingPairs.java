@@ -5,7 +5,8 @@ import java.util.SplittableRandom;
 
 /**
  * How one flow-matching model draws its training pairs on the CPU: for data points y₁ and noise
- * y₀ ~ N(0, I), both drawn from the batch's seed (noise first, then t ~ U[0, 1]),
+ * y₀ ~ N(0, I), both drawn from the batch's seed (noise first, then t ~ U[0, 1]); with a data set as
+ * source, y₀ are that set's points drawn from the first number of the batch's random stream,
  *
  * <pre>
  * y_t = t·y₁ + (1 − (1 − σ_min)·t)·y₀,   u_t = y₁ − (1 − σ_min)·y₀
@@ -19,8 +20,10 @@ final class TrainingPairs {
 
     private final double sigmaMin;
     private final MinibatchOptimalTransport transport;
+    private final SourceSampler source;
 
-    TrainingPairs(FlowMatchingConfig config) {
+    TrainingPairs(FlowMatchingConfig config, SourceSampler source) {
+        this.source = source;
         this.sigmaMin = config.sigmaMin();
         this.transport = config.minibatchOptimalTransport() ? new MinibatchOptimalTransport() : null;
     }
@@ -42,9 +45,14 @@ final class TrainingPairs {
     /** Draws (y_t, t) and u_t for points [from, from + count) of xy. */
     Draw draw(float[] xy, int[] labels, long seed, int from, int count) {
         SplittableRandom random = new SplittableRandom(seed);
-        float[] noise = new float[2 * count];
-        for (int i = 0; i < noise.length; i++) {
-            noise[i] = (float) random.nextGaussian();
+        float[] noise;
+        if (source.distribution().standardNormal()) {
+            noise = new float[2 * count];
+            for (int i = 0; i < noise.length; i++) {
+                noise[i] = (float) random.nextGaussian();
+            }
+        } else {
+            noise = source.draw(count, random.nextLong());
         }
         float[] data = Arrays.copyOfRange(xy, 2 * from, 2 * (from + count));
         int[] classes = labels == null ? null : Arrays.copyOfRange(labels, from, from + count);

@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import java.util.SplittableRandom;
-import org.flowfield.data.OlympicRings;
 import org.flowfield.engine.Tensors;
 import org.flowfield.flows.Initialization;
 import org.flowfield.flows.optim.PackedParameters;
@@ -51,7 +50,7 @@ final class VectorFieldNetwork implements AutoCloseable {
         }
         if (config.conditional()) {
             int offset = layout.offset(2 * k);
-            for (int i = 0; i < OlympicRings.NUM_CLASSES * config.embeddingDim(); i++) {
+            for (int i = 0; i < config.classes() * config.embeddingDim(); i++) {
                 initial[offset + i] = (float) random.nextGaussian();
             }
         }
@@ -83,7 +82,7 @@ final class VectorFieldNetwork implements AutoCloseable {
             builder.add(out);
         }
         if (config.conditional()) {
-            builder.add(OlympicRings.NUM_CLASSES, config.embeddingDim());
+            builder.add(config.classes(), config.embeddingDim());
         }
         return builder.build();
     }
@@ -111,6 +110,11 @@ final class VectorFieldNetwork implements AutoCloseable {
      * The part of the first layer's pre-activation that depends on the class only: e(c)·W_cᵀ,
      * [N, H], computed once per integration.
      */
+    /** Width of the one-hot class rows the network reads. */
+    int classes() {
+        return config.classes();
+    }
+
     NDArray classBias(NDArray oneHot) {
         NDArray perClass = Tensors.linear(embedding, firstWeightClass, null);
         perClass.attach(oneHot.getManager());

@@ -2,7 +2,6 @@ package org.flowfield.questions.cfm;
 
 import org.flowfield.data.OlympicRings;
 import org.flowfield.data.Standardization;
-import org.flowfield.flows.StandardNormal;
 import org.flowfield.flows.fm.FlowMatching;
 import org.flowfield.flows.fm.OdeSolver;
 import org.flowfield.flows.fm.TimeGrid;
@@ -29,7 +28,7 @@ public record ClassTrajectories(
         int[] labels = java.util.stream.IntStream.range(0, OlympicRings.NUM_CLASSES).toArray();
         TimeGrid grid = TimeGrid.forward(FlowMatching.SAMPLING_DT);
         int[] steps = RecordedSteps.evenly(grid, STATES);
-        float[][] states = model.trajectory(StandardNormal.draw(labels.length, SEED), labels, grid, OdeSolver.EULER, steps);
+        float[][] states = model.trajectory(model.drawSource(labels.length, SEED), labels, grid, OdeSolver.EULER, steps);
         float[] ends = states[states.length - 1];
         boolean[] inOwnRing = new boolean[labels.length];
         for (int i = 0; i < labels.length; i++) {

@@ -2,7 +2,6 @@ package org.flowfield.questions.fm;
 
 import java.util.stream.IntStream;
 import org.flowfield.data.Standardization;
-import org.flowfield.flows.StandardNormal;
 import org.flowfield.flows.fm.FlowMatching;
 import org.flowfield.flows.fm.OdeSolver;
 import org.flowfield.flows.fm.TimeGrid;
@@ -29,13 +28,13 @@ public record FlowProgression(
     public static final double PANEL_DT = 0.2;
 
     public static FlowProgression of(FlowMatching model, Standardization standardization) {
-        int[] classes = model.config().conditional() ? QualityEvaluator.cyclingClasses(POINTS) : null;
+        int[] classes = model.config().conditional() ? QualityEvaluator.cyclingClasses(POINTS, model.config().classes()) : null;
         TimeGrid grid = TimeGrid.forward(FlowMatching.SAMPLING_DT);
         int frameCount = (int) Math.round(1 / FRAME_DT) + 1;
         double[] frameTimes = IntStream.range(0, frameCount).mapToDouble(k -> k * FRAME_DT).toArray();
         frameTimes[frameCount - 1] = 1;
         int[] steps = IntStream.range(0, frameCount).map(k -> grid.stepAt(frameTimes[k])).toArray();
-        float[][] frames = model.trajectory(StandardNormal.draw(POINTS, SEED), classes, grid, OdeSolver.EULER, steps);
+        float[][] frames = model.trajectory(model.drawSource(POINTS, SEED), classes, grid, OdeSolver.EULER, steps);
         int every = (int) Math.round(PANEL_DT / FRAME_DT);
         int[] panels = IntStream.range(0, frameCount).filter(k -> k % every == 0).toArray();
         return new FlowProgression(standardization, classes, frameTimes, frames, panels);

@@ -1,7 +1,6 @@
 package org.flowfield.questions.fm;
 
 import org.flowfield.data.Standardization;
-import org.flowfield.flows.StandardNormal;
 import org.flowfield.flows.fm.FlowMatching;
 import org.flowfield.flows.fm.OdeSolver;
 import org.flowfield.flows.fm.TimeGrid;
@@ -25,10 +24,10 @@ public record FlowTrajectories(Standardization standardization, int[] classes, T
     public static final int STATES = 101;
 
     public static FlowTrajectories of(FlowMatching model, Standardization standardization) {
-        int[] classes = model.config().conditional() ? QualityEvaluator.cyclingClasses(POINTS) : null;
+        int[] classes = model.config().conditional() ? QualityEvaluator.cyclingClasses(POINTS, model.config().classes()) : null;
         TimeGrid grid = TimeGrid.forward(FlowMatching.SAMPLING_DT);
         int[] steps = RecordedSteps.evenly(grid, STATES);
-        float[][] states = model.trajectory(StandardNormal.draw(POINTS, SEED), classes, grid, OdeSolver.EULER, steps);
+        float[][] states = model.trajectory(model.drawSource(POINTS, SEED), classes, grid, OdeSolver.EULER, steps);
         return new FlowTrajectories(standardization, classes,
                 Trajectories.ofStates(RecordedSteps.times(grid, steps), states));
     }

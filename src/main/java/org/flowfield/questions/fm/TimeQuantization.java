@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.function.DoubleConsumer;
 import org.flowfield.data.RingDataset;
 import org.flowfield.data.Standardization;
-import org.flowfield.flows.StandardNormal;
 import org.flowfield.flows.fm.FlowMatching;
 import org.flowfield.flows.fm.OdeSolver;
 import org.flowfield.flows.fm.TimeGrid;
@@ -41,8 +40,8 @@ public record TimeQuantization(
     public static TimeQuantization of(
             FlowMatching model, RingDataset heldOut, double[] dts, DoubleConsumer progress) {
         int samples = QualityEvaluator.SAMPLES;
-        int[] classes = model.config().conditional() ? QualityEvaluator.cyclingClasses(samples) : null;
-        float[] prior = StandardNormal.draw(samples, QualityEvaluator.SAMPLE_SEED);
+        int[] classes = model.config().conditional() ? QualityEvaluator.cyclingClasses(samples, model.config().classes()) : null;
+        float[] prior = model.drawSource(samples, QualityEvaluator.SAMPLE_SEED);
         int[] steps = Arrays.stream(dts).mapToInt(dt -> TimeGrid.forward(dt).steps()).toArray();
         long totalSteps = Arrays.stream(steps).asLongStream().sum();
         long stepsDone = 0;

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.IntFunction;
+import org.flowfield.data.DataSet;
 import org.flowfield.data.PointCloud;
 import org.flowfield.metrics.QualityFigures;
 import org.flowfield.runs.EpochRecord;
@@ -74,22 +75,22 @@ class TrainingPanel extends VerticalLayout {
         if (run.status() == RunStatus.FINISHED && !frame.epochs().isEmpty()) {
             if (!replaying) {
                 replaying = true;
-                drawn.add(sampleChart.play(replay(frame.epochs(), snapshots), REPLAY_EPOCHS_PER_SECOND,
+                drawn.add(sampleChart.play(replay(frame.epochs(), snapshots, run.config().dataSet()), REPLAY_EPOCHS_PER_SECOND,
                         frame.epochs().size() - 1));
             }
         } else if (frame.samples() != null && frame.samplesEpoch() != drawnSamplesEpoch) {
             drawnSamplesEpoch = frame.samplesEpoch();
-            drawn.add(sampleChart.draw(SampleSeries.of("samples", frame.samples())));
+            drawn.add(sampleChart.draw(SampleSeries.of("samples", frame.samples(), run.config().dataSet())));
         }
         figures.setText(figuresLine(run.figures()));
         return CompletableFuture.allOf(drawn.toArray(CompletableFuture[]::new));
     }
 
-    private static List<ChartFrame> replay(List<EpochRecord> epochs, IntFunction<PointCloud> snapshots) {
+    private static List<ChartFrame> replay(List<EpochRecord> epochs, IntFunction<PointCloud> snapshots, DataSet dataSet) {
         List<ChartFrame> frames = new ArrayList<>();
         for (EpochRecord epoch : epochs) {
             frames.add(new ChartFrame(String.format(Locale.ROOT, "epoch %d of %d", epoch.epoch() + 1, epochs.size()),
-                    SampleSeries.of("samples", snapshots.apply(epoch.epoch()))));
+                    SampleSeries.of("samples", snapshots.apply(epoch.epoch()), dataSet)));
         }
         return frames;
     }

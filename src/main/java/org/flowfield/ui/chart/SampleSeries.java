@@ -2,12 +2,14 @@ package org.flowfield.ui.chart;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.flowfield.data.DataSet;
 import org.flowfield.data.OlympicRings;
 import org.flowfield.data.PointCloud;
 
 /**
  * Scatter series of 2-D points: one series in the product's colour for unlabelled points, or one
- * per class in the ring colours of docs/data.md for labelled ones.
+ * per class for labelled ones, in the ring colours of docs/data.md for the rings and in the data
+ * set's class colours otherwise.
  */
 public final class SampleSeries {
 
@@ -19,15 +21,27 @@ public final class SampleSeries {
 
     private SampleSeries() {}
 
+    /**
+     * Series of points whose data set the caller does not know: ring colours for labels 0..4, as on
+     * every page before other data sets existed; a label of 5 or more cannot be a ring's, and then
+     * every class gets the generic class colours.
+     */
     public static List<ChartSeries> of(String name, PointCloud points) {
+        boolean ringLabels = !points.conditional() || java.util.Arrays.stream(points.labels()).allMatch(
+                label -> label >= 0 && label < OlympicRings.NUM_CLASSES);
+        return of(name, points, ringLabels ? DataSet.RINGS : DataSet.EIGHT_GAUSSIANS);
+    }
+
+    /** Series of points of a data set, coloured by its classes. */
+    public static List<ChartSeries> of(String name, PointCloud points, DataSet dataSet) {
         if (!points.conditional()) {
             return List.of(ChartSeries.scatter(name, SAMPLE_COLOUR, points.xy()));
         }
         List<ChartSeries> series = new ArrayList<>();
-        for (int label = 0; label < OlympicRings.NUM_CLASSES; label++) {
+        for (int label = 0; label < dataSet.classes(); label++) {
             float[] xy = ofClass(points, label);
             if (xy.length > 0) {
-                series.add(ChartSeries.scatter(OlympicRings.colourOfLabel(label), OlympicRings.hexColourOfLabel(label), xy));
+                series.add(ChartSeries.scatter(dataSet.className(label), dataSet.classHexColour(label), xy));
             }
         }
         return series;

@@ -44,7 +44,7 @@ class VectorFieldNetworkTest {
                 VectorFieldNetwork network = new VectorFieldNetwork(manager.newSubManager(), config, 5)) {
             NDArray[] ours = network.lossAndGradient(new PairBatch(
                     manager.create(input, new Shape(b, 3)),
-                    conditional ? FlowIntegrator.oneHot(manager, classes) : null,
+                    conditional ? FlowIntegrator.oneHot(manager, classes, config.classes()) : null,
                     manager.create(target, new Shape(b, 2)),
                     null,
                     new int[] {b}));
