@@ -134,10 +134,14 @@ record TrainArguments(TrainingConfig config, Path out) {
         }
     }
 
+    private static <T> String choices(RunSetting<T> setting) {
+        return setting.choices().stream().map(setting::typed).collect(Collectors.joining("|"));
+    }
+
     private static String placeholder(RunSetting<?> setting) {
         return switch (setting.kind()) {
             case FLAG -> "true|false";
-            case CHOICE, FAMILY -> setting.choices().stream().map(choice -> ((Enum<?>) choice).name()).collect(Collectors.joining("|"));
+            case CHOICE, FAMILY -> choices(setting);
             case DECIMAL -> "X";
             default -> "N";
         };

@@ -54,6 +54,11 @@ public enum DataSet {
         return classes > 0;
     }
 
+    /** Why a class-conditional model cannot learn a set without classes. */
+    public String withoutClasses() {
+        return title + " has no classes, so a class-conditional model cannot learn it";
+    }
+
     /** Number of points a sample of {@code n} holds: the conditional rings keep ⌊n/5⌋ per ring. */
     public int size(DataSetKind kind, int n) {
         return this == RINGS && kind == DataSetKind.CONDITIONAL ? OlympicRings.NUM_RINGS * (n / OlympicRings.NUM_RINGS) : n;
@@ -67,7 +72,7 @@ public enum DataSet {
     public PointCloud sample(DataSetKind kind, int n, long seed) {
         boolean labelled = kind == DataSetKind.CONDITIONAL;
         if (labelled && !labelled()) {
-            throw new IllegalArgumentException(title + " has no classes, so a class-conditional model cannot learn it");
+            throw new IllegalArgumentException(withoutClasses());
         }
         return switch (this) {
             case RINGS -> RingSampler.sample(kind, n, seed);

@@ -69,7 +69,7 @@ public record TrainingConfig(
         dataSet = dataSet == null ? DataSet.RINGS : dataSet;
         source = source == null ? SourceDistribution.STANDARD_NORMAL : source;
         if (family.conditional() && !dataSet.labelled()) {
-            throw new IllegalArgumentException(dataSet.title() + " has no classes, so a class-conditional model cannot learn it");
+            throw new IllegalArgumentException(dataSet.withoutClasses());
         }
         if (family == ModelFamily.NORMALIZING_FLOW && !source.standardNormal()) {
             throw new IllegalArgumentException("a normalizing flow starts from the standard normal; a data set as source is for flow matching");

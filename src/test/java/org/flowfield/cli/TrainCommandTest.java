@@ -71,10 +71,10 @@ class TrainCommandTest {
         "--model nf --sigma-min 0.1         | --sigma-min is not a setting of normalizing flow (nf)",
         "--model nf --points 100            | batch size must be in [1, points], got 128",
         "--model nf --name x                | unknown option '--name'",
-        "--model fm --data swissroll        | unknown data set 'swissroll': expected one of rings, eight-gaussians, moons, checkerboard, spirals, pinwheel, circles, s-curve",
+        "--model fm --data swissroll        | --data must be rings or eight-gaussians or moons or checkerboard or spirals or pinwheel or circles or s-curve, got 'swissroll'",
         "--model cfm --data checkerboard    | Checkerboard has no classes, so a class-conditional model cannot learn it",
-        "--model nf --source moons          | a normalizing flow starts from the standard normal; a data set as source is for flow matching",
-        "--model fm --source uniform        | unknown source 'uniform': expected normal or a data set (rings, eight-gaussians, moons, checkerboard, spirals, pinwheel, circles, s-curve)",
+        "--model nf --source moons          | --source is not a setting of normalizing flow (nf)",
+        "--model fm --source uniform        | --source must be normal or rings or eight-gaussians or moons or checkerboard or spirals or pinwheel or circles or s-curve, got 'uniform'",
     })
     void badArgumentsGetAClearMessageAndExitStatus2WithoutAStackTrace(String args, String message) {
         int status = run(args.strip().split("\\s+"));

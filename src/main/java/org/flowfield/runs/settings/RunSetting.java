@@ -31,7 +31,7 @@ public final class RunSetting<T> {
         TEXT,
         /** The model family, typed as its code (nf, fm, cfm). */
         FAMILY,
-        /** One of the constants of an enum, typed as its name. */
+        /** One of a list of values: an enum's constants typed as their names, or values typed as their codes. */
         CHOICE,
         /** Yes or no, typed as true or false. */
         FLAG,
@@ -68,6 +68,14 @@ public final class RunSetting<T> {
     private final BiConsumer<RunSettings, T> setter;
     private final Map<ModelFamily, String> storedAs;
     private final String option;
+    private final Coding<T> coding;
+    private final boolean optional;
+
+    /**
+     * How a choice whose values are not an enum's constants, or whose stored and typed names are
+     * short codes ("eight-gaussians"), is written and read.
+     */
+    private record Coding<T>(List<T> values, Function<T, String> code, Function<T, String> title) {}
 
     private RunSetting(Builder<T> builder) {
         field = Objects.requireNonNull(builder.field, "field");
@@ -82,6 +90,16 @@ public final class RunSetting<T> {
         setter = Objects.requireNonNull(builder.setter, "setter");
         storedAs = Map.copyOf(builder.storedAs);
         option = builder.option;
+        coding = builder.coding;
+        optional = builder.optional;
+    }
+
+    /**
+     * Whether the setting may be left empty, meaning the exercise's value: true for settings added
+     * after the exercise's, so that requests and forms that predate them keep working.
+     */
+    public boolean optional() {
+        return optional;
     }
 
     /** The property name: of the {@link RunSettings} bean, of the API's JSON, of a {@link FieldError}. */
@@ -181,6 +199,9 @@ public final class RunSetting<T> {
 
     /** The value as {@link TrainingConfigCodec} stores it, exact for every number; -0.0 is stored as 0.0. */
     public String toStored(T value) {
+        if (coding != null && value != null) {
+            return coding.code().apply(value);
+        }
         return switch ((Object) value) {
             case ModelFamily family -> family.code();
             case Enum<?> choice -> choice.name();
@@ -225,6 +246,9 @@ public final class RunSetting<T> {
 
     /** The value as it is typed back into a form or a command line: the inverse of {@link #read}. */
     public String typed(T value) {
+        if (coding != null && value != null) {
+            return coding.code().apply(value);
+        }
         return switch ((Object) value) {
             case null -> "";
             case ModelFamily family -> family.code();
@@ -236,6 +260,9 @@ public final class RunSetting<T> {
 
     /** The value for a person: 250,000; 0.001; yes; Normalizing flow; Cosine annealing over the epochs. */
     public String shown(T value) {
+        if (coding != null && value != null) {
+            return coding.title().apply(value);
+        }
         return switch ((Object) value) {
             case null -> "";
             case ModelFamily family -> family.title();
@@ -259,6 +286,9 @@ public final class RunSetting<T> {
 
     /** The value in the API's JSON: numbers and flags as such, a family by its code, a choice by its name. */
     public Object json(T value) {
+        if (coding != null && value != null) {
+            return coding.code().apply(value);
+        }
         return switch ((Object) value) {
             case ModelFamily family -> family.code();
             case Enum<?> choice -> choice.name();
@@ -268,6 +298,9 @@ public final class RunSetting<T> {
 
     /** The values a choice may take, in their order; empty for other kinds. */
     public List<T> choices() {
+        if (coding != null) {
+            return coding.values();
+        }
         return type.isEnum() ? List.of(type.getEnumConstants()) : List.of();
     }
 
@@ -294,6 +327,10 @@ public final class RunSetting<T> {
     }
 
     private Object choice(String text) {
+        if (coding != null) {
+            return coding.values().stream().filter(value -> coding.code().apply(value).equalsIgnoreCase(text))
+                    .findFirst().orElse(null);
+        }
         for (T constant : choices()) {
             if (((Enum<?>) constant).name().equalsIgnoreCase(text)) {
                 return constant;
@@ -334,6 +371,8 @@ public final class RunSetting<T> {
         private BiConsumer<RunSettings, T> setter;
         private final Map<ModelFamily, String> storedAs = new java.util.EnumMap<>(ModelFamily.class);
         private String option;
+        private Coding<T> coding;
+        private boolean optional;
 
         private Builder(String field, Class<T> type, Kind kind, String label) {
             this.field = field;
@@ -391,7 +430,24 @@ public final class RunSetting<T> {
             return this;
         }
 
+        /** A choice among {@code values}, stored, typed and sent as JSON by {@code code}, shown by {@code title}. */
+        Builder<T> coded(List<T> values, Function<T, String> code, Function<T, String> title) {
+            coding = new Coding<>(List.copyOf(values), code, title);
+            return this;
+        }
+
+        /** Empty means the exercise's value (see {@link RunSetting#optional()}). */
+        Builder<T> optional() {
+            optional = true;
+            return this;
+        }
+
+        /** A setting declared without {@link #bean} is kept in the bean under its field name. */
         RunSetting<T> build() {
+            if (getter == null && setter == null) {
+                getter = settings -> type.cast(settings.declaredValue(field));
+                setter = (settings, value) -> settings.setDeclaredValue(field, value);
+            }
             return new RunSetting<>(this);
         }
     }

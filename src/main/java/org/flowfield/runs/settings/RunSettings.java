@@ -87,6 +87,7 @@ public class RunSettings {
     private Double sigmaMin;
     private Boolean minibatchOptimalTransport;
     private Double leakySlope;
+    private final Map<String, Object> declared = new java.util.HashMap<>();
     private final Map<String, String> unreadable = new TreeMap<>();
 
     /** Empty settings: every field missing. */
@@ -248,6 +249,19 @@ public class RunSettings {
 
     public void setLeakySlope(Double leakySlope) {
         this.leakySlope = leakySlope;
+    }
+
+    /** The value of a setting whose declaration keeps no field of its own here; null when empty. */
+    Object declaredValue(String field) {
+        return declared.get(field);
+    }
+
+    void setDeclaredValue(String field, Object value) {
+        if (value == null) {
+            declared.remove(field);
+        } else {
+            declared.put(field, value);
+        }
     }
 
     /**

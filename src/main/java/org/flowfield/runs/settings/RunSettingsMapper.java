@@ -52,7 +52,7 @@ public final class RunSettingsMapper {
         ModelFamily family = base.family();
         Map<String, String> stored = new LinkedHashMap<>(TrainingConfigCodec.encode(base));
         values.forEach((setting, value) -> {
-            if (setting.stored() && setting != RunSettingsSchema.FAMILY) {
+            if (setting.stored() && setting != RunSettingsSchema.FAMILY && !(value == null && setting.optional())) {
                 stored.put(setting.storedKey(family), storedText(setting, value));
             }
         });

@@ -7,7 +7,9 @@ import static org.flowfield.flows.ModelFamily.NORMALIZING_FLOW;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.flowfield.data.DataSet;
 import org.flowfield.flows.ModelFamily;
+import org.flowfield.flows.SourceDistribution;
 import org.flowfield.runs.settings.RunSetting.Kind;
 import org.flowfield.training.LearningRateSchedule;
 import org.flowfield.training.TrainingConfig;
@@ -121,12 +123,31 @@ public final class RunSettingsSchema {
             .max(RunLimits.MAX_LEAKY_SLOPE, "beyond 0.5 the activation is nearly linear (the exercise uses 0.01)")
             .bean(RunSettings::getLeakySlope, RunSettings::setLeakySlope).storedAs("nf.leakySlope", "fm.leakySlope").build();
 
+    public static final RunSetting<DataSet> DATA_SET = RunSetting.of("dataSet", DataSet.class, Kind.CHOICE, "Data set")
+            .coded(List.of(DataSet.values()), DataSet::code, DataSet::title)
+            .storedAs("data").option("--data").optional().build();
+
+    public static final RunSetting<SourceDistribution> SOURCE = RunSetting.of(
+                    "source", SourceDistribution.class, Kind.CHOICE, "Source distribution")
+            .families(FLOW_MATCHING, CONDITIONAL_FLOW_MATCHING)
+            .coded(sources(), SourceDistribution::code, SourceDistribution::title)
+            .storedAs("fm.source").option("--source").optional().build();
+
     /** Every setting, in the order of the form. */
     public static final List<RunSetting<?>> ALL = List.of(
-            NAME, FAMILY, POINTS, EPOCHS, BATCH_SIZE, LEARNING_RATE, SCHEDULE, SEED,
+            NAME, FAMILY, DATA_SET, SOURCE, POINTS, EPOCHS, BATCH_SIZE, LEARNING_RATE, SCHEDULE, SEED,
             COUPLING_LAYERS, NF_HIDDEN_WIDTH, NF_LINEAR_LAYERS,
             FM_HIDDEN_WIDTH, FM_LINEAR_LAYERS, EMBEDDING_DIM, SIGMA_MIN, MINIBATCH_OPTIMAL_TRANSPORT,
             LEAKY_SLOPE);
+
+    private static List<SourceDistribution> sources() {
+        List<SourceDistribution> sources = new java.util.ArrayList<>();
+        sources.add(SourceDistribution.STANDARD_NORMAL);
+        for (DataSet dataSet : DataSet.values()) {
+            sources.add(SourceDistribution.of(dataSet));
+        }
+        return sources;
+    }
 
     /** The settings a run list shows of each run. */
     public static final List<RunSetting<?>> LIST_SUMMARY = List.of(POINTS, EPOCHS, SEED);

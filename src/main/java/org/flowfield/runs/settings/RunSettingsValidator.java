@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.flowfield.data.DataSet;
 import org.flowfield.flows.ModelFamily;
 import org.flowfield.text.DisplayNames;
 import org.flowfield.text.TypedText;
@@ -114,6 +115,10 @@ public final class RunSettingsValidator {
         }
 
         // Combined bounds, each once the fields it combines are valid on their own.
+        DataSet dataSet = (DataSet) valid.get(RunSettingsSchema.DATA_SET.field());
+        if (family.conditional() && dataSet != null && !dataSet.labelled()) {
+            errors.add(new FieldError(RunSettingsSchema.DATA_SET.field(), dataSet.withoutClasses()));
+        }
         boolean batchFits = true;
         if (points != null && batch != null && batch > points) {
             errors.add(batchExceedsPoints());
@@ -186,7 +191,7 @@ public final class RunSettingsValidator {
             case TEXT -> checkName(settings.getName(), setting, referenceNames, errors);
             case FAMILY, CHOICE, FLAG -> {
                 Object value = setting.get(settings);
-                if (value == null) {
+                if (value == null && !setting.optional()) {
                     errors.add(required(field));
                 }
                 yield value;

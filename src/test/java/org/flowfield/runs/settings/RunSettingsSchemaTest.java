@@ -78,6 +78,8 @@ class RunSettingsSchemaTest {
         RunSettings expected = new RunSettings();
         expected.setName("old run");
         expected.setFamily(ModelFamily.FLOW_MATCHING);
+        expected.set(RunSettingsSchema.DATA_SET.field(), org.flowfield.data.DataSet.RINGS);
+        expected.set(RunSettingsSchema.SOURCE.field(), org.flowfield.flows.SourceDistribution.STANDARD_NORMAL);
         expected.setPoints(40_000);
         expected.setEpochs(12);
         expected.setBatchSize(256);

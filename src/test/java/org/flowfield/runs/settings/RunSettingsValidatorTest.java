@@ -156,7 +156,36 @@ class RunSettingsValidatorTest {
         return Stream.of(ModelFamily.values())
                 .flatMap(family -> RunSettings.fieldsFor(family).stream()
                         .filter(field -> !field.equals(RunSettings.FAMILY))
+                        .filter(field -> !RunSettingsSchema.of(field).optional())
                         .map(field -> Arguments.of(family, field)));
+    }
+
+    static Stream<Arguments> optionalFields() {
+        return Stream.of(ModelFamily.values())
+                .flatMap(family -> RunSettingsSchema.usedBy(family).stream()
+                        .filter(RunSetting::optional)
+                        .map(setting -> Arguments.of(family, setting.field())));
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("optionalFields")
+    void anEmptyOptionalSettingMeansTheExercisesValue(ModelFamily family, String field) {
+        RunSettings settings = set(small(family), field, null);
+
+        assertThat(validate(settings)).isEmpty();
+        RunSetting<?> setting = RunSettingsSchema.of(field);
+        assertThat(setting.valueIn(RunSettingsMapper.toTrainingConfig(settings)))
+                .isEqualTo(setting.valueIn(org.flowfield.training.TrainingConfig.exercise(family, 0)));
+    }
+
+    @Test
+    void aClassConditionalModelNeedsADataSetWithClasses() {
+        RunSettings settings = set(small(CONDITIONAL_FLOW_MATCHING), RunSettingsSchema.DATA_SET.field(),
+                org.flowfield.data.DataSet.CHECKERBOARD);
+
+        assertThat(validate(settings)).containsExactly(new FieldError(RunSettingsSchema.DATA_SET.field(),
+                "Checkerboard has no classes, so a class-conditional model cannot learn it"));
+        assertThat(validate(set(settings, RunSettingsSchema.DATA_SET.field(), org.flowfield.data.DataSet.MOONS))).isEmpty();
     }
 
     @ParameterizedTest(name = "{0} {1}")
@@ -188,6 +217,7 @@ class RunSettingsValidatorTest {
         Object nonsense = switch (field) {
             case RunSettings.SIGMA_MIN -> Double.NaN;
             case RunSettings.MINIBATCH_OPTIMAL_TRANSPORT -> Boolean.TRUE;
+            case "source" -> org.flowfield.flows.SourceDistribution.of(org.flowfield.data.DataSet.MOONS);
             default -> -1;
         };
         assertThat(validate(set(small(family), field, nonsense))).isEmpty();
@@ -237,6 +267,7 @@ class RunSettingsValidatorTest {
         settings.setFamily(CONDITIONAL_FLOW_MATCHING);
         List<String> expected = new ArrayList<>(RunSettings.fieldsFor(CONDITIONAL_FLOW_MATCHING));
         expected.remove(RunSettings.FAMILY);
+        expected.removeIf(field -> RunSettingsSchema.of(field).optional());
         assertThat(validate(settings)).extracting(FieldError::field).containsExactlyInAnyOrderElementsOf(expected);
     }
 

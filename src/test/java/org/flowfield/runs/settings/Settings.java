@@ -54,7 +54,7 @@ final class Settings {
             case RunSettings.SIGMA_MIN -> s.setSigmaMin((Double) value);
             case RunSettings.MINIBATCH_OPTIMAL_TRANSPORT -> s.setMinibatchOptimalTransport((Boolean) value);
             case RunSettings.LEAKY_SLOPE -> s.setLeakySlope((Double) value);
-            default -> throw new IllegalArgumentException(field);
+            default -> s.set(field, value);
         }
         return s;
     }
