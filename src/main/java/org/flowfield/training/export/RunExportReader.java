@@ -43,7 +43,7 @@ public final class RunExportReader {
             QualityFigures figures = new QualityFigures(
                     number(properties, "figures.heldOutNll"), number(properties, "figures.inRingFraction"),
                     number(properties, "figures.slicedW2"), QualityEvaluator.likelihoodMethod(trainingConfig.family()),
-                    QualityEvaluator.sampler(trainingConfig.family()));
+                    QualityEvaluator.sampler(trainingConfig.family()), null, null, null, null);
             long steps = Long.parseLong(required(properties, "steps"));
             long total = trainingConfig.totalSteps();
             List<ProgressReport> progress = new ArrayList<>();
