@@ -10,7 +10,7 @@ import org.flowfield.data.Standardization;
  * figures against the truth, in the standardised coordinates of given training statistics: a
  * density in original coordinates times stdX · stdY.
  */
-final class RingDensities {
+public final class RingDensities {
 
     /** The box the unconditional set's rejection sampler draws from (RingSampler). */
     private static final double MIN_X = -1, MAX_X = 5, MIN_Y = -2, MAX_Y = 1;
@@ -22,7 +22,7 @@ final class RingDensities {
      * 6,000 × 3,000 midpoint grid: the cells cut by an edge (a few thousand of 18 million) bound the
      * relative error of the area, and so the error of the entropy, to about 10⁻⁴.
      */
-    static KnownDensity unconditional(Standardization stats) {
+    public static KnownDensity unconditional(Standardization stats) {
         double area = unionArea(6_000, 3_000);
         double logDensity = -Math.log(area) + Math.log(stats.stdX() * stats.stdY());
         return new KnownDensity() {
@@ -45,7 +45,7 @@ final class RingDensities {
      * p(x | c) = 1 / (2π t r), and H(X | C = c) = log 2πt + E[log r] with
      * E[log r] = [r log r − r] from a to b, divided by t; the classes are equally likely.
      */
-    static ClassConditionalDensity conditional(Standardization stats) {
+    public static ClassConditionalDensity conditional(Standardization stats) {
         double a = OlympicRings.INNER_RADIUS;
         double b = OlympicRings.OUTER_RADIUS;
         double t = OlympicRings.THICKNESS;
