@@ -29,7 +29,11 @@ public final class RingDensities {
             @Override
             public double logDensity(double x, double y) {
                 double[] original = stats.toOriginal(x, y);
-                boolean inBox = original[0] >= MIN_X && original[0] <= MAX_X && original[1] >= MIN_Y && original[1] <= MAX_Y;
+                // the box's edges count as inside to within the float rounding of standardised points (as in
+                // InRingFraction): the exercise's points on the blue ring's left and the black ring's top lie on them
+                double slack = InRingFraction.ROUNDING_SLACK;
+                boolean inBox = original[0] >= MIN_X - slack && original[0] <= MAX_X + slack
+                        && original[1] >= MIN_Y - slack && original[1] <= MAX_Y + slack;
                 return inBox && OlympicRings.inAnyRing(original[0], original[1]) ? logDensity : Double.NEGATIVE_INFINITY;
             }
 
