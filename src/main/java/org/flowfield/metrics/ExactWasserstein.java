@@ -35,7 +35,7 @@ public final class ExactWasserstein {
     /** Columns each row first offers the sparse search: those of smallest reduced cost. */
     private static final int CANDIDATES = 24;
 
-    /** Problems this large start from the potentials of a quarter-size one. */
+    /** Problems this large may start from the potentials of a quarter-size one. */
     private static final int COARSE_FROM = 1_000;
 
     /** Seed of the points of the quarter-size problem; any fixed seed gives the same optimum. */
@@ -152,10 +152,11 @@ public final class ExactWasserstein {
      * pricing pass finds nothing ends it: the potentials are then feasible for every pair.
      */
     private Assignment solve() {
-        if (n >= COARSE_FROM) {
+        reduceColumns();
+        if (n >= COARSE_FROM && assignedRows() < n / 2) {
+            Arrays.fill(columnOfRow, -1);
+            Arrays.fill(rowOfColumn, -1);
             startFromCoarsePotentials();
-        } else {
-            reduceColumns();
         }
         for (int i = 0; i < n; i++) {
             candidates[i] = new int[CANDIDATES + 1];
@@ -190,7 +191,10 @@ public final class ExactWasserstein {
     /**
      * Starts from the potentials of a quarter-size problem on points drawn from both sets: the
      * optimal potentials of samples approximate those of the distributions, so most rows then
-     * need only short paths. The coarse row potentials u are carried over as the column
+     * need only short paths. Used when the column reduction pairs fewer than half the rows: the
+     * sets then lie apart (a Gaussian and the rings, n = 10,000: 30 s of CPU without it, 9 s with it),
+     * while for sets that overlap (a trained model's samples and the data) the column reduction
+     * is the faster start (7 s against 22 s). The coarse row potentials u are carried over as the column
      * potentials vⱼ = minᵢ (cᵢⱼ − uᵢ) over the coarse rows (their c-transform), which is feasible
      * for every pair with the row potentials {@link #price} sets next.
      */
@@ -217,6 +221,14 @@ public final class ExactWasserstein {
             }
             v[j] = min;
         }
+    }
+
+    private int assignedRows() {
+        int assigned = 0;
+        for (int column : columnOfRow) {
+            assigned += column >= 0 ? 1 : 0;
+        }
+        return assigned;
     }
 
     /** {@code m} distinct indices of 0..n−1 drawn from the seed (a partial Fisher–Yates shuffle). */

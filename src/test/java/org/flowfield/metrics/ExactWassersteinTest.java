@@ -38,11 +38,23 @@ class ExactWassersteinTest {
         assertThat(assignment.cost() - assignment.dualBound()).isLessThan(1e-9);
     }
 
-    /** Large enough that the search starts from the potentials of a quarter-size problem. */
+    /** Large enough, and far enough apart, that the search starts from the potentials of a quarter-size problem. */
     @Test
     void largeSetsMatchTheTextbookHungarianMethodToo() {
         float[] a = gaussian(1_200, 21, 0, 0);
         float[] b = clustered(1_200, 22);
+
+        ExactWasserstein.Assignment assignment = ExactWasserstein.assign(a, b);
+
+        assertThat(assignment.cost()).isCloseTo(TextbookHungarian.minimumCost(a, b), within(1e-8));
+        assertThat(assignment.certified()).isTrue();
+    }
+
+    /** Overlapping sets of that size start from the column reduction instead: checked the same way. */
+    @Test
+    void largeOverlappingSetsMatchTheTextbookHungarianMethod() {
+        float[] a = gaussian(1_200, 23, 0, 0);
+        float[] b = gaussian(1_200, 24, 0, 0);
 
         ExactWasserstein.Assignment assignment = ExactWasserstein.assign(a, b);
 
