@@ -236,6 +236,7 @@ public class CompareService {
         }
         rows.add(FigureRow.marked(Figure.IN_RING_FRACTION, ring, ""));
         rows.add(FigureRow.marked(Figure.SLICED_W2, w2, ""));
+        rows.addAll(TruthRows.of(figures));
         rows.add(FigureRow.marked(Figure.TRAINING_SECONDS, compared.stream().map(ComparedRun::trainingSeconds).toList(),
                 "Wall time of the training loop on the machine that trained the run."));
         rows.add(FigureRow.marked(Figure.STEPS_PER_SECOND, compared.stream().map(ComparedRun::stepsPerSecond).toList(),

@@ -1,10 +1,13 @@
 package org.flowfield.metrics;
 
 import org.flowfield.data.DataSet;
+import java.util.Optional;
 import org.flowfield.data.OlympicRings;
 import org.flowfield.data.RingDataset;
 import org.flowfield.flows.FlowModel;
 import org.flowfield.flows.ModelFamily;
+import org.flowfield.flows.StandardNormal;
+import org.flowfield.flows.fm.FlowMatching;
 
 /** Computes a model's {@link QualityFigures} exactly as docs/figures.md defines them. */
 public final class QualityEvaluator {
@@ -13,6 +16,8 @@ public final class QualityEvaluator {
     public static final int SAMPLES = 10_000;
     /** Seed of the prior draw behind those samples: the same for every run. */
     public static final long SAMPLE_SEED = 0x51D_E5EEDL;
+    /** Seed of the source draws x₀ behind the normalized path energy: the same for every run. */
+    public static final long PATH_ENERGY_SEED = 0xE4E_26EEDL;
 
     /**
      * A figure that does not apply to the run: the held-out NLL of flow matching from a data set (no
@@ -23,16 +28,24 @@ public final class QualityEvaluator {
     private QualityEvaluator() {}
 
     /**
+     * The figures computed as training ends: held-out NLL, in-ring fraction and sliced W2, and, when
+     * the data's density is known, its entropy and the share of samples outside its support. The
+     * exact transport figures ({@link #transport}) take longer and are added later.
+     *
      * @param model a trained model
      * @param heldOut the run's held-out points (standardised with the training statistics)
+     * @param density the data's exact density in those coordinates, when known
      */
-    public static QualityFigures evaluate(FlowModel model, RingDataset heldOut) {
+    public static QualityFigures evaluate(FlowModel model, RingDataset heldOut, Optional<DataDensity> density) {
         double nll = model.hasLikelihood() ? heldOutNll(model, heldOut) : ABSENT;
-        int[] classes = model.family().conditional() ? cyclingClasses(SAMPLES, heldOut.dataSet().classes()) : null;
+        int[] classes = sampleClasses(model.family(), heldOut.dataSet());
         float[] samples = model.sample(SAMPLES, classes, SAMPLE_SEED);
         double inRing = heldOut.dataSet() == DataSet.RINGS ? InRingFraction.of(samples, heldOut.standardization()) : ABSENT;
         double slicedW2 = SlicedWasserstein.distance(samples, heldOut.points().xy());
-        return new QualityFigures(nll, inRing, slicedW2, likelihoodMethod(model.family()), sampler(model.family()));
+        Double entropy = density.map(DataDensity::entropy).orElse(null);
+        Double outside = density.map(known -> outsideSupport(samples, classes, known)).orElse(null);
+        return new QualityFigures(nll, inRing, slicedW2, likelihoodMethod(model.family()), sampler(model.family()),
+                entropy, outside, null, null);
     }
 
     private static double heldOutNll(FlowModel model, RingDataset heldOut) {
@@ -42,6 +55,43 @@ public final class QualityEvaluator {
             sum += value;
         }
         return -sum / logLikelihood.length;
+    }
+
+    /**
+     * The exact transport figures (docs/figures.md): the exact W2 between the model's 10,000
+     * samples (the same draw as {@link #evaluate}'s) and the held-out points; for a flow-matching
+     * model also the normalized path energy from 10,000 source draws to the held-out points.
+     * Seconds of CPU time: computed away from any request, after the run has finished.
+     */
+    public static TransportFigures transport(FlowModel model, RingDataset heldOut) {
+        int[] classes = sampleClasses(model.family(), heldOut.dataSet());
+        float[] samples = model.sample(SAMPLES, classes, SAMPLE_SEED);
+        double exactW2 = ExactWasserstein.distance(samples, heldOut.points().xy());
+        Double pathEnergy = null;
+        if (model instanceof FlowMatching flowMatching) {
+            float[] sources = flowMatching.drawSource(SAMPLES, PATH_ENERGY_SEED);
+            pathEnergy = PathEnergy.of(flowMatching::velocity, sources, classes, heldOut.points().xy(),
+                    heldOut.points().labels()).normalized();
+        }
+        return new TransportFigures(exactW2, pathEnergy);
+    }
+
+    /** The share of samples where the data's density (of the sample's class) is zero; NaN samples count as outside. */
+    static double outsideSupport(float[] samples, int[] classes, DataDensity density) {
+        int n = samples.length / 2;
+        int outside = 0;
+        for (int i = 0; i < n; i++) {
+            float x = samples[2 * i];
+            float y = samples[2 * i + 1];
+            if (!Float.isFinite(x) || !Float.isFinite(y) || !density.inSupport(x, y, classes == null ? 0 : classes[i])) {
+                outside++;
+            }
+        }
+        return (double) outside / n;
+    }
+
+    private static int[] sampleClasses(ModelFamily family, DataSet dataSet) {
+        return family.conditional() ? cyclingClasses(SAMPLES, dataSet.classes()) : null;
     }
 
     /** How a family's held-out log-likelihood is computed. */

@@ -24,6 +24,7 @@ import org.flowfield.questions.fm.FlowTrajectories;
 import org.flowfield.questions.fm.TargetedSample;
 import org.flowfield.questions.fm.TimeQuantization;
 import org.flowfield.questions.nf.DensityMap;
+import org.flowfield.training.TrueDensities;
 import org.flowfield.questions.nf.LayerProgression;
 import org.flowfield.questions.nf.LayerTrajectories;
 import org.flowfield.questions.nf.ProbabilityEstimate;
@@ -112,14 +113,16 @@ public class QuestionService {
         float[] chosen = points == null ? null : QuestionInputs.points(points);
         return answer(viewerId, run, Question.NF_PROBABILITIES, parameters(boxed(chosen)), progress,
                 (model, checkpoint, p) -> ProbabilityEstimate.of((CouplingFlow) model, checkpoint.standardization(),
-                        chosen == null ? ExercisePoints.standardised(checkpoint.standardization()) : chosen));
+                        chosen == null ? ExercisePoints.standardised(checkpoint.standardization()) : chosen,
+                        TrueDensities.of(checkpoint.config(), checkpoint.standardization())));
     }
 
     /** Q5: log p(x) on a {@link DensityMap#COLUMNS} × {@link DensityMap#ROWS} grid around the data (heavy). */
     public CompletableFuture<DensityMap> densityMap(UUID viewerId, UUID runId, DoubleConsumer progress) {
         Run run = visibleFinished(viewerId, runId, Question.NF_DENSITY_MAP);
         return answer(viewerId, run, Question.NF_DENSITY_MAP, List.of(), progress,
-                (model, checkpoint, p) -> DensityMap.of((CouplingFlow) model, checkpoint.standardization(), p));
+                (model, checkpoint, p) -> DensityMap.of((CouplingFlow) model, checkpoint.standardization(),
+                        TrueDensities.of(checkpoint.config(), checkpoint.standardization()), p));
     }
 
     /**

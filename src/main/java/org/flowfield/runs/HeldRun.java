@@ -116,12 +116,15 @@ final class HeldRun {
     /** Stores the figures of a finished run; false when the run is no longer this trainer's. */
     boolean finish(TrainingResult result, Instant at) {
         return jdbc.sql("update run set status = 'FINISHED', finished_at = :at, steps_done = :steps, heldout_nll = :nll, "
-                        + "in_ring_fraction = :ring, sliced_w2 = :w2, job_id = null, pack_id = null, pack_size = 0 where " + HELD)
+                        + "in_ring_fraction = :ring, sliced_w2 = :w2, data_entropy = :entropy, outside_support_fraction = :outside, "
+                        + "job_id = null, pack_id = null, pack_size = 0 where " + HELD)
                 .param("at", Timestamp.from(at))
                 .param("steps", result.steps())
                 .param("nll", result.figures().heldOutNll())
                 .param("ring", result.figures().inRingFraction())
                 .param("w2", result.figures().slicedW2())
+                .param("entropy", result.figures().dataEntropy())
+                .param("outside", result.figures().outsideSupportFraction())
                 .param("id", runId)
                 .param("job", jobId)
                 .update() == 1;

@@ -26,7 +26,7 @@ class RunRepository {
 
     private static final String COLUMNS = "id, owner_id, name, family, settings, status, failure_reason, device, created_at, "
             + "started_at, finished_at, cancel_requested, steps_done, total_steps, heldout_nll, in_ring_fraction, sliced_w2, "
-            + "waiting_to_resume, pack_size, pack_id";
+            + "waiting_to_resume, pack_size, pack_id, data_entropy, outside_support_fraction, exact_w2, normalized_path_energy";
 
     private final JdbcClient jdbc;
 
@@ -36,7 +36,7 @@ class RunRepository {
 
     void insert(Run run) {
         jdbc.sql("insert into run (" + COLUMNS + ") values (:id, :owner, :name, :family, :settings, :status, null, null, "
-                        + ":created, null, null, false, 0, :total, null, null, null, false, 0, null)")
+                        + ":created, null, null, false, 0, :total, null, null, null, false, 0, null, null, null, null, null)")
                 .param("id", run.id())
                 .param("owner", run.ownerId())
                 .param("name", run.name())
@@ -199,10 +199,37 @@ class RunRepository {
                 .update();
     }
 
+    /**
+     * Takes the finished run that has waited longest for its exact transport figures, unless a
+     * server began them after {@code staleBefore} (and is presumably still at it).
+     */
+    Optional<UUID> claimTransportFigures(Instant now, Instant staleBefore) {
+        String waiting = "status = 'FINISHED' and exact_w2 is null and (transport_started_at is null or transport_started_at < :stale)";
+        Optional<UUID> next = jdbc.sql("select id from run where " + waiting + " order by finished_at, id fetch first 1 rows only")
+                .param("stale", Timestamp.from(staleBefore))
+                .query(UUID.class)
+                .optional();
+        return next.filter(id -> jdbc.sql("update run set transport_started_at = :now where id = :id and " + waiting)
+                .param("now", Timestamp.from(now))
+                .param("stale", Timestamp.from(staleBefore))
+                .param("id", id)
+                .update() == 1);
+    }
+
+    /** Stores a finished run's exact transport figures (NaN when they could not be computed). */
+    void storeTransportFigures(UUID runId, double exactW2, Double normalizedPathEnergy) {
+        jdbc.sql("update run set exact_w2 = :w2, normalized_path_energy = :energy where id = :id and status = 'FINISHED'")
+                .param("w2", exactW2)
+                .param("energy", normalizedPathEnergy)
+                .param("id", runId)
+                .update();
+    }
+
     /** Stores a run that finished elsewhere (a reference model), with its figures. */
     void insertFinished(Run run, String checkpointFile) {
         jdbc.sql("insert into run (" + COLUMNS + ", checkpoint_file) values (:id, :owner, :name, :family, :settings, 'FINISHED', "
-                        + "null, :device, :created, :started, :finished, false, :steps, :total, :nll, :ring, :w2, false, 0, null, :checkpoint)")
+                        + "null, :device, :created, :started, :finished, false, :steps, :total, :nll, :ring, :w2, false, 0, null, :entropy, :outside, "
+                        + ":exactW2, :pathEnergy, :checkpoint)")
                 .param("id", run.id())
                 .param("owner", run.ownerId())
                 .param("name", run.name())
@@ -217,6 +244,10 @@ class RunRepository {
                 .param("nll", run.figures().heldOutNll())
                 .param("ring", run.figures().inRingFraction())
                 .param("w2", run.figures().slicedW2())
+                .param("entropy", run.figures().dataEntropy())
+                .param("outside", run.figures().outsideSupportFraction())
+                .param("exactW2", run.figures().exactW2())
+                .param("pathEnergy", run.figures().normalizedPathEnergy())
                 .param("checkpoint", checkpointFile)
                 .update();
     }
@@ -489,7 +520,9 @@ class RunRepository {
         }
         double nll = row.getDouble("heldout_nll");
         QualityFigures figures = row.wasNull() ? null : new QualityFigures(nll, row.getDouble("in_ring_fraction"),
-                row.getDouble("sliced_w2"), QualityEvaluator.likelihoodMethod(config.family()), QualityEvaluator.sampler(config.family()));
+                row.getDouble("sliced_w2"), QualityEvaluator.likelihoodMethod(config.family()), QualityEvaluator.sampler(config.family()),
+                optionalDouble(row, "data_entropy"), optionalDouble(row, "outside_support_fraction"), optionalDouble(row, "exact_w2"),
+                optionalDouble(row, "normalized_path_energy"));
         return new Run(
                 row.getObject("id", UUID.class),
                 row.getObject("owner_id", UUID.class),
@@ -508,6 +541,11 @@ class RunRepository {
                 row.getBoolean("waiting_to_resume"),
                 row.getInt("pack_size"),
                 row.getObject("pack_id", UUID.class));
+    }
+
+    private static Double optionalDouble(ResultSet row, String column) throws SQLException {
+        double value = row.getDouble(column);
+        return row.wasNull() ? null : value;
     }
 
     static Instant instant(ResultSet row, String column) throws SQLException {

@@ -49,7 +49,7 @@ public final class RunLoop {
             TrainingListener listener, Cancellation cancellation, CheckpointPolicy checkpoints) {
         this.config = config;
         this.data = data;
-        this.heldOut = RingDataset.heldOut(config.dataSet(), config.family().dataSet(), config.seed(), data.standardization());
+        this.heldOut = HeldOutData.of(config, data.standardization());
         this.listener = listener == null ? TrainingListener.NONE : listener;
         this.cancellation = cancellation == null ? Cancellation.never() : cancellation;
         this.checkpoints = checkpoints;
@@ -182,7 +182,7 @@ public final class RunLoop {
         runtime.useIntraOpThreads(evaluationThreads);
         QualityFigures figures;
         try {
-            figures = QualityEvaluator.evaluate(model, heldOut);
+            figures = QualityEvaluator.evaluate(model, heldOut, TrueDensities.of(config, data.standardization()));
         } finally {
             runtime.useIntraOpThreads(1);
         }

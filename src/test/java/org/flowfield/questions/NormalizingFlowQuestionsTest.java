@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.flowfield.data.PointCloud;
 import org.flowfield.data.Standardization;
 import org.flowfield.engine.TorchRuntime;
 import org.flowfield.flows.StandardNormal;
 import org.flowfield.flows.nf.CouplingFlow;
 import org.flowfield.flows.nf.InverseTrace;
+import org.flowfield.metrics.DataDensity;
+import org.flowfield.metrics.RingDensities;
 import org.flowfield.questions.common.ExercisePoints;
 import org.flowfield.questions.nf.DensityMap;
 import org.flowfield.questions.nf.LayerProgression;
@@ -47,7 +50,7 @@ class NormalizingFlowQuestionsTest {
     void probabilityEstimateLogLikelihoodEqualsTheCouplingFlowsForTheSamePoints() {
         float[] points = ExercisePoints.standardised(standardization);
 
-        ProbabilityEstimate estimate = ProbabilityEstimate.of(flow, standardization, points);
+        ProbabilityEstimate estimate = ProbabilityEstimate.of(flow, standardization, points, Optional.empty());
 
         assertThat(estimate.logLikelihood()).containsExactly(flow.logLikelihood(PointCloud.unlabelled(points)));
         assertThat(estimate.insideLogo()).containsExactly(true, true, true, false, false);
@@ -65,7 +68,7 @@ class NormalizingFlowQuestionsTest {
         InverseTrace trace = flow.inverseLayers(points);
         float[] z = trace.states()[trace.states().length - 1];
 
-        ProbabilityEstimate estimate = ProbabilityEstimate.of(flow, standardization, points);
+        ProbabilityEstimate estimate = ProbabilityEstimate.of(flow, standardization, points, Optional.empty());
 
         int states = flow.config().couplingLayers() + 1;
         assertThat(estimate.inverse().times()).hasSize(states).startsWith(1.0).endsWith(0.0);
@@ -127,7 +130,7 @@ class NormalizingFlowQuestionsTest {
     void theDensityMapIsTheLogLikelihoodAtCellCentresWithProgressUpToOne() {
         List<Double> progress = new ArrayList<>();
 
-        DensityMap map = DensityMap.of(flow, standardization, progress::add);
+        DensityMap map = DensityMap.of(flow, standardization, Optional.empty(), progress::add);
 
         assertThat(map.logLikelihood()).hasSize(DensityMap.COLUMNS * DensityMap.ROWS);
         assertThat(progress).isSorted().last().isEqualTo(1.0);
@@ -147,7 +150,28 @@ class NormalizingFlowQuestionsTest {
                 .isDeepEqualTo(LayerProgression.of(flow, standardization).states());
         assertThat(SeedSamples.of(flow, standardization, new long[] {5}).samples())
                 .isDeepEqualTo(SeedSamples.of(flow, standardization, new long[] {5}).samples());
-        assertThat(DensityMap.of(flow, standardization, f -> {}).logLikelihood())
-                .containsExactly(DensityMap.of(flow, standardization, f -> {}).logLikelihood());
+        assertThat(DensityMap.of(flow, standardization, Optional.empty(), f -> {}).logLikelihood())
+                .containsExactly(DensityMap.of(flow, standardization, Optional.empty(), f -> {}).logLikelihood());
+    }
+
+    /** Q5 sets the data's own log p(x) beside the model's: the rings are uniform, so it is −H inside and −∞ outside. */
+    @Test
+    void whereTheDataDensityIsKnownQ5ShowsTheTrueLogDensityBesideTheModels() {
+        DataDensity density = DataDensity.of(RingDensities.unconditional(standardization));
+        float[] points = ExercisePoints.standardised(standardization);
+
+        ProbabilityEstimate estimate = ProbabilityEstimate.of(flow, standardization, points, Optional.of(density));
+        DensityMap map = DensityMap.of(flow, standardization, Optional.of(density), f -> {});
+
+        assertThat(estimate.trueLogDensity()).containsExactly(-density.entropy(), -density.entropy(), -density.entropy(),
+                Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY);
+        assertThat(estimate.logLikelihood()).containsExactly(
+                ProbabilityEstimate.of(flow, standardization, points, Optional.empty()).logLikelihood());
+        assertThat(map.trueLogDensity()).hasSameSizeAs(map.logLikelihood()).contains(-density.entropy(), Double.NEGATIVE_INFINITY);
+        assertThat(java.util.Arrays.stream(map.trueLogDensity()))
+                .allMatch(value -> value == -density.entropy() || value == Double.NEGATIVE_INFINITY);
+        double[] ringCentre = standardization.standardize(0, 0);
+        assertThat(density.logDensity(ringCentre[0], ringCentre[1], 0)).isEqualTo(Double.NEGATIVE_INFINITY);
+        assertThat(DensityMap.of(flow, standardization, Optional.empty(), f -> {}).trueLogDensity()).isNull();
     }
 }

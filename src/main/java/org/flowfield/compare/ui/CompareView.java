@@ -33,6 +33,7 @@ import org.flowfield.questions.QuestionLimitException;
 import org.flowfield.compare.CompareService;
 import org.flowfield.compare.ComparedRun;
 import org.flowfield.compare.Comparison;
+import org.flowfield.compare.Figure;
 import org.flowfield.compare.FigureRow;
 import org.flowfield.compare.InvalidComparisonException;
 import org.flowfield.compare.LossQuantity;
@@ -229,6 +230,9 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver, 
     }
 
     /** A figure's value; the best of its row in bold with the word "best" beside it (not colour alone). */
+    /** The flag beside a negative NLL − H: a held-out NLL below the data's entropy is impossible. */
+    static final String NLL_BELOW_ENTROPY = "error: NLL below H";
+
     static Span figureCell(FigureRow row, int run) {
         Span cell = new Span(formatFigure(row, run));
         cell.addClassName("figure-value");
@@ -242,6 +246,14 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver, 
             cell.add(marker);
             cell.getElement().setAttribute("aria-label", formatFigure(row, run) + ", the best of the compared runs");
         }
+        if (row.figure() == Figure.KL_GAP && row.values().get(run) < 0) {
+            Span error = new Span(NLL_BELOW_ENTROPY);
+            error.addClassName("figure-error");
+            error.getStyle().set("margin-left", "0.5em").set("padding", "0 0.4em").set("border-radius", "0.6em")
+                    .set("font-size", "var(--lumo-font-size-s)").set("background", "var(--lumo-error-color-10pct, #fde8e8)")
+                    .set("color", "var(--lumo-error-text-color, #b3261e)");
+            cell.add(error);
+        }
         return cell;
     }
 
@@ -252,7 +264,9 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver, 
         }
         return switch (row.figure()) {
             case HELD_OUT_NLL, IN_RING_FRACTION -> String.format(Locale.ROOT, "%.3f", value);
-            case SLICED_W2 -> String.format(Locale.ROOT, "%.4f", value);
+            case SLICED_W2, EXACT_W2 -> String.format(Locale.ROOT, "%.4f", value);
+            case DATA_ENTROPY, KL_GAP, PATH_ENERGY -> String.format(Locale.ROOT, "%.3f", value);
+            case OUTSIDE_SUPPORT -> String.format(Locale.ROOT, "%.1f %%", 100 * value);
             case TRAINING_SECONDS -> String.format(Locale.ROOT, "%.1f", value);
             case STEPS_PER_SECOND -> String.format(Locale.ROOT, "%,.0f", value);
         };

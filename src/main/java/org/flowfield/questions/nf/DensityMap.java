@@ -1,9 +1,11 @@
 package org.flowfield.questions.nf;
 
+import java.util.Optional;
 import java.util.function.DoubleConsumer;
 import org.flowfield.data.OlympicRings;
 import org.flowfield.data.Standardization;
 import org.flowfield.flows.nf.CouplingFlow;
+import org.flowfield.metrics.DataDensity;
 
 /**
  * log p(x) of a normalizing flow on a grid over the plane around the data, for a heat map behind
@@ -23,10 +25,12 @@ import org.flowfield.flows.nf.CouplingFlow;
  * @param logLikelihood log p at cell centres, nats, standardised coordinates, row-major from the
  *     bottom row: entry r · columns + c is at (xMin + (c + ½)·(xMax − xMin)/columns,
  *     yMin + (r + ½)·(yMax − yMin)/rows); −∞ where the density is 0 to double precision
+ * @param trueLogDensity the data's own log p at the same cell centres, laid out alike (−∞ outside its
+ *     support), for the map of the truth beside the model's; null when the data's density is not known
  */
 public record DensityMap(
         Standardization standardization, double xMin, double xMax, double yMin, double yMax, int columns, int rows,
-        double[] logLikelihood) {
+        double[] logLikelihood, double[] trueLogDensity) {
 
     public static final int COLUMNS = 100;
     public static final int ROWS = 60;
@@ -34,7 +38,8 @@ public record DensityMap(
     /** Rows evaluated per call of the flow, so that progress moves in steps of 1/10. */
     private static final int ROWS_PER_CHUNK = 6;
 
-    public static DensityMap of(CouplingFlow flow, Standardization standardization, DoubleConsumer progress) {
+    public static DensityMap of(CouplingFlow flow, Standardization standardization, Optional<DataDensity> density,
+            DoubleConsumer progress) {
         double reach = OlympicRings.OUTER_RADIUS;
         double[] low = standardization.standardize(-reach, -1 - reach);
         double[] high = standardization.standardize(4 + reach, reach);
@@ -59,7 +64,19 @@ public record DensityMap(
             System.arraycopy(chunk, 0, logP, from * COLUMNS, chunk.length);
             progress.accept((double) to / ROWS);
         }
-        return new DensityMap(standardization, xMin, xMax, yMin, yMax, COLUMNS, ROWS, logP);
+        DensityMap map = new DensityMap(standardization, xMin, xMax, yMin, yMax, COLUMNS, ROWS, logP, null);
+        return density.map(map::withTruth).orElse(map);
+    }
+
+    private DensityMap withTruth(DataDensity density) {
+        double[] truth = new double[columns * rows];
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < columns; c++) {
+                double[] centre = cellCentre(r, c);
+                truth[r * columns + c] = density.logDensity(centre[0], centre[1], 0);
+            }
+        }
+        return new DensityMap(standardization, xMin, xMax, yMin, yMax, columns, rows, logLikelihood, truth);
     }
 
     /** The centre of cell (row, column), standardised: {x, y}. */

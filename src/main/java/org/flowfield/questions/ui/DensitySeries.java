@@ -23,14 +23,23 @@ final class DensitySeries {
      * @param halfSide a cell's half-width on screen, pixels
      */
     static List<ChartSeries> of(DensityMap map, double halfSide) {
-        double top = Arrays.stream(map.logLikelihood()).filter(Double::isFinite).max().orElse(0);
+        return of(map, map.logLikelihood(), halfSide);
+    }
+
+    /**
+     * @param logDensity log p at the map's cells, laid out as {@link DensityMap#logLikelihood()}:
+     *     the model's, or the data's own
+     * @param halfSide a cell's half-width on screen, pixels
+     */
+    static List<ChartSeries> of(DensityMap map, double[] logDensity, double halfSide) {
+        double top = Arrays.stream(logDensity).filter(Double::isFinite).max().orElse(0);
         List<List<Double>> levels = new ArrayList<>();
         for (int l = 0; l < LEVELS.length; l++) {
             levels.add(new ArrayList<>());
         }
         for (int r = 0; r < map.rows(); r++) {
             for (int c = 0; c < map.columns(); c++) {
-                double logP = map.logLikelihood()[r * map.columns() + c];
+                double logP = logDensity[r * map.columns() + c];
                 for (int l = 0; l < LEVELS.length; l++) {
                     if (logP >= top - LEVELS[l]) {
                         double[] centre = map.cellCentre(r, c);

@@ -4,6 +4,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import java.util.ArrayList;
 import java.util.List;
 import org.flowfield.questions.QuestionInputs;
@@ -24,14 +25,25 @@ class NfProbabilityPanel extends QuestionPanel {
     /** Half a heat-map cell on the large chart, pixels. */
     static final double CELL_HALF_SIDE = 3.2;
 
-    /** One row of the table: a point, standardised, with its answer. */
-    record Row(int number, float x, float y, boolean insideLogo, double logLikelihood) {}
+    /** The map choice that shows the data's own density behind the points. */
+    static final String TRUE_MAP = "the data's true log p(x)";
+    static final String MODEL_MAP = "the model's log p(x)";
+
+    /**
+     * One row of the table: a point, standardised, with its answer.
+     *
+     * @param trueLogDensity the data's own log p(x) there; NaN when the data's density is not known
+     */
+    record Row(int number, float x, float y, boolean insideLogo, double logLikelihood, double trueLogDensity) {}
 
     final FlowChart chart = QuestionCharts.large("Q5: inverse trajectories over log p(x)");
     final Grid<Row> table = new Grid<>();
     final Paragraph summary = new Paragraph();
     final PointPicker picker;
+    final RadioButtonGroup<String> mapChoice = new RadioButtonGroup<>("Map behind the points");
+    final Grid.Column<Row> trueColumn;
     ProbabilityEstimate estimate;
+    DensityMap map;
     List<ChartSeries> backdrop = List.of();
 
     NfProbabilityPanel(QuestionContext context) {
@@ -39,7 +51,8 @@ class NfProbabilityPanel extends QuestionPanel {
                 + "sees): click the chart or type x and y to add one (up to " + QuestionInputs.MAX_POINTS + "). Each is "
                 + "taken back through the flow layer by layer to the prior, coloured by time (t = 1 at x, t = 0 at z), "
                 + "with its log p(x) by the change of variables (nats, standardised coordinates). The grey map behind is "
-                + "log p(x) over the plane, darker where the model finds points more likely. Your points are kept for "
+                + "log p(x) over the plane, darker where the model finds points more likely; where the data's density is "
+                + "known exactly, the table also gives the true log p(x) and the map can show it instead. Your points are kept for "
                 + "your other runs and for Q5 of flow matching.");
         picker = new PointPicker(context, this::compute, this::attempt);
         table.addColumn(Row::number).setHeader("#").setAutoWidth(true).setFlexGrow(0);
@@ -47,6 +60,8 @@ class NfProbabilityPanel extends QuestionPanel {
         table.addColumn(row -> QuestionCharts.number(row.y(), 3)).setHeader("y").setAutoWidth(true);
         table.addColumn(row -> row.insideLogo() ? "inside" : "outside").setHeader("Logo").setAutoWidth(true);
         table.addColumn(row -> logP(row.logLikelihood())).setHeader("log p(x)").setAutoWidth(true);
+        trueColumn = table.addColumn(row -> logP(row.trueLogDensity())).setHeader("true log p(x)").setAutoWidth(true);
+        trueColumn.setVisible(false);
         table.addComponentColumn(row -> {
             Button remove = new Button("Remove", click -> attempt(() -> picker.remove(row.number() - 1)));
             remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
@@ -58,7 +73,12 @@ class NfProbabilityPanel extends QuestionPanel {
         table.addClassName("probability-table");
         summary.addClassName("question-figures");
         chart.addPlotClickListener((x, y) -> attempt(() -> picker.add(x, y)));
-        add(picker, QuestionCharts.row(chart, table), summary);
+        mapChoice.setItems(MODEL_MAP, TRUE_MAP);
+        mapChoice.setValue(MODEL_MAP);
+        mapChoice.setVisible(false);
+        mapChoice.addClassName("density-map-choice");
+        mapChoice.addValueChangeListener(change -> showBackdrop());
+        add(picker, mapChoice, QuestionCharts.row(chart, table), summary);
     }
 
     @Override
@@ -73,8 +93,19 @@ class NfProbabilityPanel extends QuestionPanel {
                 this::showEstimate));
     }
 
-    private void showDensity(DensityMap map) {
-        backdrop = DensitySeries.of(map, CELL_HALF_SIDE);
+    private void showDensity(DensityMap answer) {
+        map = answer;
+        mapChoice.setVisible(answer.trueLogDensity() != null);
+        showBackdrop();
+    }
+
+    /** The model's map, or the data's own where it is known and chosen. */
+    private void showBackdrop() {
+        if (map == null) {
+            return;
+        }
+        boolean truth = TRUE_MAP.equals(mapChoice.getValue()) && map.trueLogDensity() != null;
+        backdrop = DensitySeries.of(map, truth ? map.trueLogDensity() : map.logLikelihood(), CELL_HALF_SIDE);
         redraw();
     }
 
@@ -84,8 +115,9 @@ class NfProbabilityPanel extends QuestionPanel {
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < answer.logLikelihood().length; i++) {
             rows.add(new Row(i + 1, answer.points()[2 * i], answer.points()[2 * i + 1], answer.insideLogo()[i],
-                    answer.logLikelihood()[i]));
+                    answer.logLikelihood()[i], answer.trueLogDensity() == null ? Double.NaN : answer.trueLogDensity()[i]));
         }
+        trueColumn.setVisible(answer.trueLogDensity() != null);
         table.setItems(rows);
         summary.setText(summary(rows));
         redraw();

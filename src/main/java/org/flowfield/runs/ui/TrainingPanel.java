@@ -27,6 +27,11 @@ import org.flowfield.ui.chart.SampleSeries;
  */
 class TrainingPanel extends VerticalLayout {
 
+    /** Shown, as an error, when the held-out NLL is below the data's entropy. */
+    static final String NLL_BELOW_ENTROPY = "Error: the held-out NLL is below the data's entropy H. No correct likelihood "
+            + "can be (their difference is a KL divergence, never negative): the likelihood computation or the data's "
+            + "density is wrong.";
+
     /** Epochs the replay shows per second. */
     static final double REPLAY_EPOCHS_PER_SECOND = 3;
 
@@ -35,6 +40,9 @@ class TrainingPanel extends VerticalLayout {
     final FlowChart lossChart;
     final FlowChart sampleChart = new FlowChart(SampleSeries.standardisedLayout("Samples"));
     final Div figures = new Div();
+    final Div truthFigures = new Div();
+    final Div transportFigures = new Div();
+    final Span nllBelowEntropy = new Span(NLL_BELOW_ENTROPY);
     private int drawnSamplesEpoch = -2;
     private int drawnLossPoints = -1;
     private boolean replaying;
@@ -45,6 +53,11 @@ class TrainingPanel extends VerticalLayout {
         lossChart.addClassName("loss-chart");
         sampleChart.addClassName("sample-chart");
         figures.addClassName("run-figures");
+        truthFigures.addClassName("run-truth-figures");
+        transportFigures.addClassName("run-transport-figures");
+        nllBelowEntropy.addClassName("run-figures-error");
+        nllBelowEntropy.getElement().getThemeList().add("badge error");
+        nllBelowEntropy.setVisible(false);
         FlexLayout charts = new FlexLayout(lossChart, sampleChart);
         charts.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         charts.setWidthFull();
@@ -54,7 +67,7 @@ class TrainingPanel extends VerticalLayout {
         lossChart.getStyle().set("flex-basis", "45%");
         sampleChart.getStyle().set("flex-basis", "45%");
         setPadding(false);
-        add(progress, progressText, charts, figures);
+        add(progress, progressText, charts, figures, nllBelowEntropy, truthFigures, transportFigures);
     }
 
     /**
@@ -83,6 +96,9 @@ class TrainingPanel extends VerticalLayout {
             drawn.add(sampleChart.draw(SampleSeries.of("samples", frame.samples(), run.config().dataSet())));
         }
         figures.setText(figuresLine(run.figures()));
+        truthFigures.setText(TruthFiguresText.againstTheData(run.figures()));
+        transportFigures.setText(TruthFiguresText.transport(run.figures()));
+        nllBelowEntropy.setVisible(run.figures() != null && run.figures().nllBelowEntropy());
         return CompletableFuture.allOf(drawn.toArray(CompletableFuture[]::new));
     }
 

@@ -43,7 +43,8 @@ public final class RunExportReader {
             QualityFigures figures = new QualityFigures(
                     number(properties, "figures.heldOutNll"), number(properties, "figures.inRingFraction"),
                     number(properties, "figures.slicedW2"), QualityEvaluator.likelihoodMethod(trainingConfig.family()),
-                    QualityEvaluator.sampler(trainingConfig.family()));
+                    QualityEvaluator.sampler(trainingConfig.family()), optionalNumber(properties, "figures.dataEntropy"),
+                    optionalNumber(properties, "figures.outsideSupportFraction"), null, null);
             long steps = Long.parseLong(required(properties, "steps"));
             long total = trainingConfig.totalSteps();
             List<ProgressReport> progress = new ArrayList<>();
@@ -88,6 +89,11 @@ public final class RunExportReader {
             throw new IllegalArgumentException("missing '" + key + "'");
         }
         return value;
+    }
+
+    /** A figure written only for some runs (the data's entropy: only where its density is known); null when absent. */
+    private static Double optionalNumber(Properties properties, String key) {
+        return properties.getProperty(key) == null ? null : number(properties, key);
     }
 
     private static double number(Properties properties, String key) {

@@ -73,6 +73,10 @@ public final class RunExportWriter implements TrainingListener {
         properties.setProperty("figures.heldOutNll", Double.toString(result.figures().heldOutNll()));
         properties.setProperty("figures.inRingFraction", Double.toString(result.figures().inRingFraction()));
         properties.setProperty("figures.slicedW2", Double.toString(result.figures().slicedW2()));
+        if (result.figures().dataEntropy() != null) {
+            properties.setProperty("figures.dataEntropy", Double.toString(result.figures().dataEntropy()));
+            properties.setProperty("figures.outsideSupportFraction", Double.toString(result.figures().outsideSupportFraction()));
+        }
         try {
             DurableFile.replace(directory.resolve(RunExportFiles.RUN), out -> {
                 java.io.Writer writer = new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8);

@@ -147,6 +147,14 @@ class CompareViewTest {
                 compared.get(2).figures().inRingFraction()));
         assertThat(CompareView.figureCell(ring, 2).getElement().getAttribute("aria-label")).contains("the best of the compared runs");
         assertThat(text(CompareView.figureCell(ring, 0))).doesNotContain("best");
+        // the references' data density is not wired to runs, nor their transport figures computed here: no values yet
+        FigureRow entropy = figures.stream().filter(row -> row.figure() == Figure.DATA_ENTROPY).findFirst().orElseThrow();
+        assertThat(CompareView.formatFigure(entropy, 0)).isEqualTo("—");
+        assertThat(text(view)).contains("the KL divergence from the data to the model");
+        // a held-out NLL below the entropy is flagged beside its value
+        FigureRow negativeGap = new FigureRow(Figure.KL_GAP, List.of(0.2, -0.05), List.of(), "");
+        assertThat(text(CompareView.figureCell(negativeGap, 1))).isEqualTo("-0.050" + CompareView.NLL_BELOW_ENTROPY);
+        assertThat(text(CompareView.figureCell(negativeGap, 0))).isEqualTo("0.200");
         assertThat(figures.getFirst().best()).isEmpty(); // conditional and unconditional NLLs are not one quantity
         assertThat(text(view)).contains("−log p(x | c)");
 

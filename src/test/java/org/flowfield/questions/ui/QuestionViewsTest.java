@@ -216,6 +216,10 @@ class QuestionViewsTest {
         DensityMap map = now(questions.densityMap(me, run.id(), null));
         assertThat(panel.chart.series().stream().filter(ChartSeries::backdrop).mapToInt(ChartSeries::size).sum())
                 .isPositive().isLessThanOrEqualTo(map.columns() * map.rows());
+        // no run's data density is known until the data sets define theirs: no truth column, no map of the truth
+        assertThat(map.trueLogDensity()).isNull();
+        assertThat(panel.trueColumn.isVisible()).isFalse();
+        assertThat(panel.mapChoice.isVisible()).isFalse();
 
         panel.picker.add(0.5, -0.25);
         rows = panel.table.getGenericDataView().getItems().toList();

@@ -1,0 +1,15 @@
+package org.flowfield.training;
+
+import org.flowfield.data.RingDataset;
+import org.flowfield.data.Standardization;
+
+/** docs/figures.md "Held-out data": the points a run's figures are measured on. */
+public final class HeldOutData {
+
+    private HeldOutData() {}
+
+    /** The held-out set of a run, standardised with its training set's statistics. */
+    public static RingDataset of(TrainingConfig config, Standardization trainingStatistics) {
+        return RingDataset.heldOut(config.dataSet(), config.family().dataSet(), config.seed(), trainingStatistics);
+    }
+}
