@@ -139,7 +139,9 @@ public class UserDataSets {
             throw new InvalidDataSetNameException("You already have a data set named “" + name + "”; choose another name.");
         }
         int classes = points.conditional() ? java.util.Arrays.stream(points.labels()).max().orElse(0) + 1 : 0;
-        UserDataSet dataSet = new UserDataSet(UUID.randomUUID(), ownerId, name, source, clock.instant(), points.size(), classes);
+        // as precise as the databases keep it, so that what is returned is what is read back
+        UserDataSet dataSet = new UserDataSet(UUID.randomUUID(), ownerId, name, source,
+                clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS), points.size(), classes);
         repository.insert(dataSet, new UserDataSetRepository.Contents(DataSetBlobs.points(points.xy()),
                 points.conditional() ? DataSetBlobs.labels(points.labels()) : null, strokes));
         return dataSet;
