@@ -27,10 +27,10 @@ public final class DataSetLimits {
 
     public static final double MAX_BRUSH_WIDTH = 2.0;
 
-    public static final int MAX_STROKES = 200;
+    public static final int MAX_STROKES = 100;
 
     /** Points along one stroke (the canvas keeps those a few pixels apart). */
-    public static final int MAX_STROKE_POINTS = 5_000;
+    public static final int MAX_STROKE_POINTS = 2_000;
 
     /** The most problems one upload lists; the rest are counted. */
     public static final int MAX_PROBLEMS_LISTED = 20;

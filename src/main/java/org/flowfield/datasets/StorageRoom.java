@@ -14,7 +14,7 @@ public interface StorageRoom {
      * additions are counted one after another), then checks that one more data set fits beside
      * the owner's runs and {@code storedDataSets} (counted once the lock is held).
      *
-     * @throws RuntimeException the quota's own exception, whose message says what to delete
+     * @throws StorageFullException when no more fits, saying what to delete
      */
     void requireRoomForOneMore(UUID ownerId, LongSupplier storedDataSets);
 }

@@ -104,7 +104,7 @@ public class UserDataSets {
      *
      * @throws InvalidDataSetNameException when the name breaks the rules or the owner has a data set of that name
      * @throws InvalidDataSetException when the drawing or the count is out of bounds
-     * @throws RuntimeException the storage quota's exception when the owner keeps as much as allowed
+     * @throws StorageFullException when the owner keeps as many runs and data sets as the storage quota allows
      */
     @Transactional
     public UserDataSet saveDrawing(UUID ownerId, String name, List<Stroke> strokes, int pointCount, long seed) {
@@ -118,7 +118,7 @@ public class UserDataSets {
      *
      * @throws InvalidDataSetNameException when the name breaks the rules or the owner has a data set of that name
      * @throws InvalidDataSetException listing every problem of the file, with line numbers
-     * @throws RuntimeException the storage quota's exception when the owner keeps as much as allowed
+     * @throws StorageFullException when the owner keeps as many runs and data sets as the storage quota allows
      */
     @Transactional
     public UserDataSet upload(UUID ownerId, String name, InputStream csv) {

@@ -5,6 +5,7 @@ import java.util.UUID;
 import java.util.function.LongSupplier;
 import org.flowfield.accounts.AccountService;
 import org.flowfield.datasets.RunLookup;
+import org.flowfield.datasets.StorageFullException;
 import org.flowfield.datasets.StorageRoom;
 import org.springframework.stereotype.Component;
 
@@ -28,6 +29,10 @@ class RunsForDataSets implements RunLookup, StorageRoom {
     @Override
     public void requireRoomForOneMore(UUID ownerId, LongSupplier storedDataSets) {
         runs.lockOwner(ownerId);
-        quota.requireRoomForOneMore(runs.countStored(ownerId), storedDataSets.getAsLong());
+        try {
+            quota.requireRoomForOneMore(runs.countStored(ownerId), storedDataSets.getAsLong());
+        } catch (StorageQuotaExceededException e) {
+            throw new StorageFullException(e.getMessage());
+        }
     }
 }

@@ -282,7 +282,7 @@ class UserDataSetsTest {
             dataSets.saveDrawing(owner, "one", BAR, 200, 1);
             UserDataSet two = dataSets.upload(owner, "two", csv(lines(DataSetLimits.MIN_POINTS, 0)));
 
-            assertThatThrownBy(() -> dataSets.saveDrawing(owner, "three", BAR, 200, 1)).isInstanceOf(StorageQuotaExceededException.class)
+            assertThatThrownBy(() -> dataSets.saveDrawing(owner, "three", BAR, 200, 1)).isInstanceOf(StorageFullException.class)
                     .hasMessage("You keep 1 run and 2 data sets, the most one account may store together (3)."
                             + " Delete runs or data sets you no longer need to make room.");
             assertThatThrownBy(() -> runs.queue(owner, RunPresets.smoke(ModelFamily.FLOW_MATCHING)))
