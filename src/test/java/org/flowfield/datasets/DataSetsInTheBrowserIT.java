@@ -85,6 +85,8 @@ class DataSetsInTheBrowserIT extends InTheBrowser {
             Locator brush = page.getByRole(AriaRole.SPINBUTTON, named("Brush width"));
             brush.fill("1");
             brush.press("Tab");
+            // the server hands the width to the canvas: paint once it is there
+            assertThat(page.locator("flowfield-drawing")).hasAttribute("brush-width", "1.0");
             paint(page, -3, -1, -3, 1);
             paint(page, -2, 3, 2, 3);
             page.getByRole(AriaRole.BUTTON, named("Undo")).click();
@@ -142,7 +144,7 @@ class DataSetsInTheBrowserIT extends InTheBrowser {
             assertThat(dataSets.listMine(owner)).extracting(UserDataSet::name).containsExactly("two classes", "bars");
 
             page.getByRole(AriaRole.BUTTON, named("Delete")).click();
-            page.getByRole(AriaRole.DIALOG).getByRole(AriaRole.BUTTON, named("Delete")).click();
+            page.getByRole(AriaRole.DIALOG).getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Delete").setExact(true)).click();
             assertThat(grid).not().containsText("two classes");
             assertThat(dataSets.listMine(owner)).extracting(UserDataSet::name).containsExactly("bars");
         }
