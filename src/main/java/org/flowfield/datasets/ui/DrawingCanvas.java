@@ -67,10 +67,10 @@ public class DrawingCanvas extends Component {
             boolean numbers = true;
             for (int i = 0; i < xy.length && numbers; i++) {
                 numbers = points.get(i).isNumber();
-                xy[i] = points.get(i).asDouble();
+                xy[i] = numbers ? points.get(i).doubleValue() : Double.NaN;
             }
             if (numbers) {
-                result.add(new Stroke(width.asDouble(), xy));
+                result.add(new Stroke(width.doubleValue(), xy));
             }
         }
         return List.copyOf(result);
