@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.flowfield.data.KnownDensity;
@@ -21,7 +23,16 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class UserDataSets {
 
+    /** Drawn regions recently asked for; a data set never changes, so its region (and its area, once computed) can be kept. */
+    private static final int REGIONS_KEPT = 32;
+
     private final UserDataSetRepository repository;
+    private final Map<UUID, StrokeRegion> regions = java.util.Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<UUID, StrokeRegion> eldest) {
+            return size() > REGIONS_KEPT;
+        }
+    });
     private final RunLookup runs;
     private final StorageRoom storage;
     private final Clock clock;
@@ -72,7 +83,7 @@ public class UserDataSets {
         float[] xy = DataSetBlobs.points(contents.points());
         PointCloud points = contents.labels() == null ? PointCloud.unlabelled(xy) : new PointCloud(xy, DataSetBlobs.labels(contents.labels()));
         Optional<KnownDensity> density = contents.strokes() == null ? Optional.empty()
-                : Optional.of(new DrawnDensity(new StrokeRegion(DataSetBlobs.strokes(contents.strokes()))));
+                : Optional.of(new DrawnDensity(regions.computeIfAbsent(id, key -> new StrokeRegion(DataSetBlobs.strokes(contents.strokes())))));
         return new UserDataPoints(dataSet, points, density);
     }
 
