@@ -151,4 +151,21 @@ class DrawnDensityTest {
         // no more than the strokes' capsules would cover without overlapping
         assertThat(area.upper()).isLessThan(20 * capsuleArea(0.04, 249 * 0.02));
     }
+
+    @Test
+    void inStandardisedCoordinatesTheDensityScalesWithTheStandardDeviations() {
+        DrawnDensity density = new DrawnDensity(new StrokeRegion(List.of(line(0.4, -2, 1, 2, 1))));
+        org.flowfield.data.Standardization standardization = new org.flowfield.data.Standardization(0.5, 1, 2, 0.25);
+        StandardisedDensity standardised = new StandardisedDensity(density, standardization);
+        double area = capsuleArea(0.2, 4);
+
+        // the capsule's area in standardised units is area / (2 · 0.25)
+        assertThat(standardised.entropy()).isCloseTo(Math.log(area / 0.5), within(1e-3));
+        double[] inside = standardization.standardize(1.5, 1.1);
+        assertThat(standardised.logDensity(inside[0], inside[1])).isCloseTo(-Math.log(area / 0.5), within(1e-3));
+        double[] outside = standardization.standardize(1.5, 1.3);
+        assertThat(standardised.logDensity(outside[0], outside[1])).isEqualTo(Double.NEGATIVE_INFINITY);
+        assertThat(standardised.inSupport(inside[0], inside[1])).isTrue();
+        assertThat(standardised.inSupport(outside[0], outside[1])).isFalse();
+    }
 }
