@@ -52,7 +52,7 @@ class DataSetsInTheBrowserIT extends InTheBrowser {
     }
 
     private static void upload(Page page, String name, String fileName, byte[] content) {
-        page.getByRole(AriaRole.TEXTBOX, named("Name")).nth(1).fill(name);
+        page.getByRole(AriaRole.TEXTBOX, named("Name of the data set")).fill(name);
         FileChooser chooser = page.waitForFileChooser(() -> page.locator("vaadin-upload").getByRole(AriaRole.BUTTON).first().click());
         chooser.setFiles(new FilePayload(fileName, "text/csv", content));
     }
@@ -97,7 +97,7 @@ class DataSetsInTheBrowserIT extends InTheBrowser {
             assertThat(page.locator(".drawing-preview .apexcharts-series path")).hasCount(500);
             assertThat(page.locator(".drawing-problems")).isHidden();
 
-            page.getByRole(AriaRole.TEXTBOX, named("Name")).first().fill("bars");
+            page.getByRole(AriaRole.TEXTBOX, named("Name of the drawing")).fill("bars");
             page.getByRole(AriaRole.BUTTON, named("Save drawing")).click();
             Locator grid = page.locator("vaadin-grid").first();
             assertThat(grid).containsText("bars");

@@ -36,7 +36,7 @@ class DrawingPanel extends VerticalLayout {
     final NumberField brushWidth = new NumberField("Brush width");
     final IntegerField points = new IntegerField("Points");
     final Button preview = new Button("Preview points");
-    final TextField name = new TextField("Name");
+    final TextField name = new TextField("Name of the drawing");
     final Button save = new Button("Save drawing");
     final ProblemList problems = new ProblemList("drawing-problems");
     final PointsPreview chart = new PointsPreview("drawing-preview");

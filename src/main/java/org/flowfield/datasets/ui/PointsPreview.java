@@ -15,14 +15,15 @@ class PointsPreview extends FlowChart {
     private static final double HALF = DataSetLimits.DRAWING_HALF_WIDTH;
 
     PointsPreview(String className) {
-        super(ChartLayout.scatter("Points", "x", "y").withRange(-HALF, HALF, -HALF, HALF).withHeight(420));
+        super(ChartLayout.scatter("Points", "x", "y").withRange(-HALF, HALF, -HALF, HALF).withHeight(480));
         addClassName(className);
-        setWidth("480px");
+        // the plot area comes out about square beside the 480-pixel canvas
+        setWidth("540px");
     }
 
     /** Shows the points; on the drawing square when {@code onCanvas}, else fitted to them. */
     void show(String title, PointCloud points, boolean onCanvas) {
-        ChartLayout layout = ChartLayout.scatter(title, "x", "y").withHeight(420);
+        ChartLayout layout = ChartLayout.scatter(title, "x", "y").withHeight(480);
         configure(onCanvas ? layout.withRange(-HALF, HALF, -HALF, HALF) : layout);
         draw(SampleSeries.of(title, points.subsample(MAX_SHOWN)));
     }

@@ -26,7 +26,7 @@ class UploadPanel extends VerticalLayout {
     static final String TOO_LARGE = "The file is larger than " + String.format(Locale.ROOT, "%,d", DataSetLimits.MAX_UPLOAD_BYTES)
             + " bytes, the most an upload may have.";
 
-    final TextField name = new TextField("Name");
+    final TextField name = new TextField("Name of the data set");
     final Upload upload = new Upload();
     final ProblemList problems = new ProblemList("upload-problems");
     private final UserDataSets dataSets;
