@@ -18,12 +18,20 @@ public final class StrokeRegion {
     /** The grid has at most this many cells along each side. */
     private static final int MAX_CELLS_PER_SIDE = 256;
 
+    /**
+     * About how many (capsule, cell) pairs indexing may look at: wide strokes of many points would
+     * otherwise each reach thousands of small cells. Coarser cells hold more capsules each, but a
+     * cell that one capsule covers whole needs none.
+     */
+    private static final double MAX_CELL_VISITS = 4e6;
+
     private final List<Capsule> capsules;
     private final double left;
     private final double bottom;
     private final double cell;
     private final int columns;
     private final int rows;
+    /** Per cell, the capsules that may reach into it; null for a cell one capsule covers whole. */
     private final int[][] capsulesInCell;
     private final int[] reachedCells;
     private volatile AreaBounds area;
@@ -38,13 +46,15 @@ public final class StrokeRegion {
         double right = capsules.stream().mapToDouble(Capsule::maxX).max().orElseThrow();
         double top = capsules.stream().mapToDouble(Capsule::maxY).max().orElseThrow();
         double smallestRadius = capsules.stream().mapToDouble(Capsule::r).min().orElseThrow();
-        cell = Math.max(Math.max(right - left, top - bottom) / MAX_CELLS_PER_SIDE, smallestRadius / 2);
+        double boxes = capsules.stream().mapToDouble(c -> (c.maxX() - c.minX()) * (c.maxY() - c.minY())).sum();
+        cell = Math.max(Math.max(Math.max(right - left, top - bottom) / MAX_CELLS_PER_SIDE, smallestRadius / 2),
+                Math.sqrt(boxes / MAX_CELL_VISITS));
         columns = Math.max(1, (int) Math.ceil((right - left) / cell));
         rows = Math.max(1, (int) Math.ceil((top - bottom) / cell));
         capsulesInCell = index();
         List<Integer> reached = new ArrayList<>();
         for (int c = 0; c < capsulesInCell.length; c++) {
-            if (capsulesInCell[c].length > 0) {
+            if (capsulesInCell[c] == null || capsulesInCell[c].length > 0) {
                 reached.add(c);
             }
         }
@@ -65,33 +75,43 @@ public final class StrokeRegion {
         return List.copyOf(result);
     }
 
-    /** For each cell, the capsules within half a cell's diagonal of its centre, plus their radius. */
+    /** For each cell, the capsules within half a cell's diagonal of its centre, plus their radius; null when one covers it whole. */
     private int[][] index() {
-        List<List<Integer>> cells = new ArrayList<>(columns * rows);
-        for (int c = 0; c < columns * rows; c++) {
-            cells.add(new ArrayList<>(2));
-        }
+        int cells = columns * rows;
+        int[][] lists = new int[cells][];
+        int[] sizes = new int[cells];
+        boolean[] full = new boolean[cells];
         double halfDiagonal = cell * Math.sqrt(0.5);
         for (int k = 0; k < capsules.size(); k++) {
             Capsule capsule = capsules.get(k);
             double reach = capsule.r() + halfDiagonal;
-            int fromColumn = column(capsule.minX());
-            int toColumn = column(capsule.maxX());
-            int fromRow = row(capsule.minY());
-            int toRow = row(capsule.maxY());
-            for (int row = fromRow; row <= toRow; row++) {
-                for (int column = fromColumn; column <= toColumn; column++) {
-                    double cx = left + (column + 0.5) * cell;
-                    double cy = bottom + (row + 0.5) * cell;
-                    if (capsule.squaredDistance(cx, cy) <= reach * reach) {
-                        cells.get(row * columns + column).add(k);
+            for (int row = row(capsule.minY()); row <= row(capsule.maxY()); row++) {
+                for (int column = column(capsule.minX()); column <= column(capsule.maxX()); column++) {
+                    int c = row * columns + column;
+                    double x0 = left + column * cell;
+                    double y0 = bottom + row * cell;
+                    if (full[c] || capsule.squaredDistance(x0 + cell / 2, y0 + cell / 2) > reach * reach) {
+                        continue;
                     }
+                    // a capsule is convex: holding the four corners, it holds the cell
+                    if (capsule.contains(x0, y0) && capsule.contains(x0 + cell, y0) && capsule.contains(x0, y0 + cell)
+                            && capsule.contains(x0 + cell, y0 + cell)) {
+                        full[c] = true;
+                        lists[c] = null;
+                        continue;
+                    }
+                    if (lists[c] == null) {
+                        lists[c] = new int[4];
+                    } else if (sizes[c] == lists[c].length) {
+                        lists[c] = java.util.Arrays.copyOf(lists[c], 2 * sizes[c]);
+                    }
+                    lists[c][sizes[c]++] = k;
                 }
             }
         }
-        int[][] result = new int[cells.size()][];
-        for (int c = 0; c < result.length; c++) {
-            result[c] = cells.get(c).stream().mapToInt(Integer::intValue).toArray();
+        int[][] result = new int[cells][];
+        for (int c = 0; c < cells; c++) {
+            result[c] = full[c] ? null : lists[c] == null ? new int[0] : java.util.Arrays.copyOf(lists[c], sizes[c]);
         }
         return result;
     }
@@ -109,7 +129,11 @@ public final class StrokeRegion {
         if (!(x >= left && x <= left + columns * cell && y >= bottom && y <= bottom + rows * cell)) {
             return false;
         }
-        for (int k : capsulesInCell[row(y) * columns + column(x)]) {
+        int[] reaching = capsulesInCell[row(y) * columns + column(x)];
+        if (reaching == null) {
+            return true;
+        }
+        for (int k : reaching) {
             if (capsules.get(k).contains(x, y)) {
                 return true;
             }
