@@ -168,4 +168,28 @@ class DrawnDensityTest {
         assertThat(standardised.inSupport(inside[0], inside[1])).isTrue();
         assertThat(standardised.inSupport(outside[0], outside[1])).isFalse();
     }
+
+    @Test
+    void theIndexAnswersAsEveryCapsuleWouldEvenWhereOneCoversACellWhole() {
+        List<Stroke> strokes = List.of(line(2.0, -3, -3, 0, 1, 3, -2), line(0.05, -3.5, 3.5, 3.5, 3.4), dot(2, 2, 1.2));
+        List<Capsule> capsules = new ArrayList<>();
+        for (Stroke stroke : strokes) {
+            for (int i = 0; i < Math.max(1, stroke.points() - 1); i++) {
+                int j = Math.min(i + 1, stroke.points() - 1);
+                capsules.add(new Capsule(stroke.x(i), stroke.y(i), stroke.x(j), stroke.y(j), stroke.width() / 2));
+            }
+        }
+        StrokeRegion region = new StrokeRegion(strokes);
+        int covered = 0;
+        for (double x = -4; x <= 4; x += 0.01) {
+            for (double y = -4; y <= 4; y += 0.0137) {
+                double px = x;
+                double py = y;
+                boolean expected = capsules.stream().anyMatch(capsule -> capsule.contains(px, py));
+                assertThat(region.contains(x, y)).as("(%s, %s)", x, y).isEqualTo(expected);
+                covered += expected ? 1 : 0;
+            }
+        }
+        assertThat(covered).isPositive();
+    }
 }
