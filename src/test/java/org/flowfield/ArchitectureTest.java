@@ -29,6 +29,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void theUsersDataSetsKnowNothingOfTheRunsThatTrainOnThem() {
+        // the runs feature answers the data sets' questions through datasets.RunLookup and datasets.StorageRoom
+        noClasses().that().resideInAPackage("org.flowfield.datasets..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "org.flowfield.runs..", "org.flowfield.training..", "org.flowfield.flows..", "org.flowfield.engine..")
+                .check(classes);
+    }
+
+    @Test
     void theMathKnowsNothingOfTrainingRunsMetricsOrTheCommandLine() {
         noClasses().that().resideInAPackage("org.flowfield.flows..")
                 .should().dependOnClassesThat().resideInAnyPackage(

@@ -53,7 +53,7 @@ class FeatureLimitAdjustments {
 
     @Bean
     AdjustableLimit storedRunsPerAccount(StorageQuota quota) {
-        return new Limit("flowfield.runs.max-stored-per-account", "Runs one account may keep", StorageQuota.MAX_STORED_RUNS,
+        return new Limit("flowfield.runs.max-stored-per-account", "Runs and data sets one account may keep", StorageQuota.MAX_STORED_RUNS,
                 quota::maxStoredRuns, quota::change);
     }
 

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.flowfield.accounts.AccountService;
 import org.flowfield.data.PointCloud;
+import org.flowfield.datasets.UserDataSets;
 import org.flowfield.training.Checkpoint;
 import org.flowfield.training.CheckpointFile;
 import org.flowfield.training.export.BatchLossFile;
@@ -38,9 +39,11 @@ public class RunService {
     private final RunUpdates updates;
     private final TrainingJobs jobs;
     private final StorageQuota quota;
+    private final UserDataSets dataSets;
 
     RunService(RunRepository runs, RunFiles files, CurrentQueueLimits limits, Clock clock, RunUpdates updates, TrainingJobs jobs,
-            StorageQuota quota) {
+            StorageQuota quota, UserDataSets dataSets) {
+        this.dataSets = dataSets;
         this.jobs = jobs;
         this.quota = quota;
         this.runs = runs;
@@ -78,14 +81,14 @@ public class RunService {
      *
      * @throws org.flowfield.runs.settings.InvalidRunSettingsException listing every invalid field
      * @throws org.flowfield.queue.QueueFullException when the owner already has the maximum queued
-     * @throws StorageQuotaExceededException when the owner already stores as many runs as allowed
+     * @throws StorageQuotaExceededException when the owner already stores as many runs and data sets as allowed
      */
     @Transactional
     public Run queue(UUID ownerId, RunSettings settings) {
         RunSettingsValidator.requireValid(settings, listReference().stream().map(Run::name).toList());
         TrainingConfig config = RunSettingsMapper.toTrainingConfig(settings);
         runs.lockOwner(ownerId);
-        quota.requireRoomForOneMore(runs.countStored(ownerId));
+        quota.requireRoomForOneMore(runs.countStored(ownerId), dataSets.countOwned(ownerId));
         new QueueAdmission(limits.get()).requireRoom(ownerId.toString(), runs.countQueued(ownerId));
         Run run = new Run(UUID.randomUUID(), ownerId, DisplayNames.normalize(settings.getName()), config, RunStatus.QUEUED, null, null,
                 clock.instant(), null, null, false, 0, config.totalSteps(), null, false, 0, null);

@@ -5,8 +5,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * How many runs one account may keep: every stored run counts, whatever its status (queued,
- * training, finished, failed or cancelled), since each holds a folder of files; deleting a run
- * frees its place. A run's files are bounded by its settings' limits, so a number of runs bounds
+ * training, finished, failed or cancelled), since each holds a folder of files, and so does each
+ * data set the account drew or uploaded (each holds up to its bounded number of points); deleting
+ * a run or a data set frees its place. A run's files are bounded by its settings' limits, so a number of runs bounds
  * the bytes too, and unlike bytes it is known before the run trains. The reference runs count for
  * nobody. Set by {@code flowfield.runs.max-stored-per-account}.
  */
@@ -38,10 +39,10 @@ public class StorageQuota {
         this.maxStoredRuns = maxStoredRuns;
     }
 
-    /** @throws StorageQuotaExceededException when one more run would pass the quota */
-    void requireRoomForOneMore(long stored) {
-        if (stored >= maxStoredRuns) {
-            throw new StorageQuotaExceededException(stored, maxStoredRuns);
+    /** @throws StorageQuotaExceededException when one more run or data set would pass the quota */
+    void requireRoomForOneMore(long storedRuns, long storedDataSets) {
+        if (storedRuns + storedDataSets >= maxStoredRuns) {
+            throw new StorageQuotaExceededException(storedRuns, storedDataSets, maxStoredRuns);
         }
     }
 }
