@@ -74,7 +74,7 @@ class DataSetTrainingTest {
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("has no exact likelihood");
             assertStandardisedGaussians(((FlowMatching) model).drawSource(8_000, 3));
-            untrained = QualityEvaluator.evaluate(model, heldOut);
+            untrained = QualityEvaluator.evaluate(model, heldOut, java.util.Optional.empty());
         }
         Epochs epochs = new Epochs();
 
