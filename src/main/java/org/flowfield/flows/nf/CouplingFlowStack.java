@@ -41,6 +41,11 @@ final class CouplingFlowStack implements AutoCloseable {
     private static final int ROW_BLOCK = 128;
 
     private static final int[] LAST_AXIS = {-1};
+    /**
+     * From this many members on, the weight gradients are one batched product per layer: copying
+     * the 15 layers' activations into one stack costs more than the extra native calls then.
+     */
+    private static final int PRODUCT_PER_LAYER_FROM = 4;
 
     private final CouplingFlowConfig config;
     private final int members;
@@ -337,7 +342,8 @@ final class CouplingFlowStack implements AutoCloseable {
      * point's weight: ∂L/∂y_r = g/ŝ, ∂L/∂b = −g/ŝ, ∂L/∂log ŝ = w − g·z_r; the network part runs on
      * the negated output gradient so that no negation is needed per layer (the mask restores the
      * sign). The weight and bias gradients of all layers of a linear are one batched product and
-     * one sum.
+     * one sum over the layers' stacked activations, or, in a pack of a few members or more, one
+     * product and one sum per layer (the same products, member by member).
      *
      * @return [M, P] in the layout of {@link CouplingFlow#layout}
      */
@@ -362,6 +368,18 @@ final class CouplingFlowStack implements AutoCloseable {
             // a product with one output column would run an MKL kernel of other rounding
             grad[leftColumn] = grad[leftColumn].sub(n.mul(transposed[0][l]).sum(LAST_AXIS, true));
             grad[rightColumn] = gradYr;
+        }
+        if (members >= PRODUCT_PER_LAYER_FROM) {
+            NDArray[] pieces = new NDArray[2 * k * layers];
+            for (int j = 0; j < k; j++) {
+                for (int l = 0; l < layers; l++) {
+                    NDArray g = negatedOutputGrads[j][l];
+                    NDArray product = Tensors.matmul(Tensors.swapAxes(g, -2, -1), pass.inputs[j][l]);
+                    pieces[2 * j * layers + l] = Tensors.reshape(product, members, -1);
+                    pieces[(2 * j + 1) * layers + l] = Tensors.sum(g, -2);
+                }
+            }
+            return Tensors.concat(pieces, 1).muli(negatedGradientMask);
         }
         NDArray[] pieces = new NDArray[2 * k];
         for (int j = 0; j < k; j++) {
