@@ -46,6 +46,7 @@ final class CouplingFlowStack implements AutoCloseable {
      * the 15 layers' activations into one stack costs more than the extra native calls then.
      */
     private static final int PRODUCT_PER_LAYER_FROM = 4;
+    static boolean IN_LOOP = false;
 
     private final CouplingFlowConfig config;
     private final int members;
@@ -352,6 +353,7 @@ final class CouplingFlowStack implements AutoCloseable {
         int k = config.linearLayers();
         NDArray[] grad = {pass.columns[0].mul(pointWeights), pass.columns[1].mul(pointWeights)};
         NDArray[][] negatedOutputGrads = new NDArray[k][layers];
+        NDArray[] inLoop = new NDArray[2 * k * layers];
         for (int l = 0; l < layers; l++) {
             int leftColumn = l % 2;
             int rightColumn = (l + 1) % 2;
@@ -360,14 +362,25 @@ final class CouplingFlowStack implements AutoCloseable {
             NDArray negGradLogScale = pass.rightOut[l].mul(gradZr).subi(pointWeights);
             NDArray n = Tensors.concat(new NDArray[] {negGradLogScale, gradYr}, -1);
             negatedOutputGrads[k - 1][l] = n;
+            if (IN_LOOP && members >= PRODUCT_PER_LAYER_FROM) {
+                inLoop[2 * (k - 1) * layers + l] = Tensors.reshape(Tensors.matmul(Tensors.swapAxes(n, -2, -1), pass.inputs[k - 1][l]), members, -1);
+                inLoop[(2 * (k - 1) + 1) * layers + l] = Tensors.sum(n, -2);
+            }
             for (int j = k - 1; j >= 1; j--) {
                 n = Tensors.matmul(n, weights[j][l]).muli(pass.slopes[j - 1][l]);
                 negatedOutputGrads[j - 1][l] = n;
+                if (IN_LOOP && members >= PRODUCT_PER_LAYER_FROM) {
+                    inLoop[2 * (j - 1) * layers + l] = Tensors.reshape(Tensors.matmul(Tensors.swapAxes(n, -2, -1), pass.inputs[j - 1][l]), members, -1);
+                    inLoop[(2 * (j - 1) + 1) * layers + l] = Tensors.sum(n, -2);
+                }
             }
             // the first linear reads one input: its backward is an elementwise product and a sum,
             // a product with one output column would run an MKL kernel of other rounding
             grad[leftColumn] = grad[leftColumn].sub(n.mul(transposed[0][l]).sum(LAST_AXIS, true));
             grad[rightColumn] = gradYr;
+        }
+        if (IN_LOOP && members >= PRODUCT_PER_LAYER_FROM) {
+            return Tensors.concat(inLoop, 1).muli(negatedGradientMask);
         }
         if (members >= PRODUCT_PER_LAYER_FROM) {
             NDArray[] pieces = new NDArray[2 * k * layers];
