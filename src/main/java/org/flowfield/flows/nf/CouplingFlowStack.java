@@ -46,7 +46,6 @@ final class CouplingFlowStack implements AutoCloseable {
      * the 15 layers' activations into one stack costs more than the extra native calls then.
      */
     private static final int PRODUCT_PER_LAYER_FROM = 4;
-    static boolean IN_LOOP = false;
 
     private final CouplingFlowConfig config;
     private final int members;
@@ -344,16 +343,18 @@ final class CouplingFlowStack implements AutoCloseable {
      * the negated output gradient so that no negation is needed per layer (the mask restores the
      * sign). The weight and bias gradients of all layers of a linear are one batched product and
      * one sum over the layers' stacked activations, or, in a pack of a few members or more, one
-     * product and one sum per layer (the same products, member by member).
+     * product and one sum per layer as soon as its output gradient is known (the same products,
+     * member by member, while the layer's arrays are still in cache).
      *
      * @return [M, P] in the layout of {@link CouplingFlow#layout}
      */
     private NDArray backward(Pass pass, NDArray pointWeights) {
         int layers = config.couplingLayers();
         int k = config.linearLayers();
+        boolean perLayer = members >= PRODUCT_PER_LAYER_FROM;
         NDArray[] grad = {pass.columns[0].mul(pointWeights), pass.columns[1].mul(pointWeights)};
-        NDArray[][] negatedOutputGrads = new NDArray[k][layers];
-        NDArray[] inLoop = new NDArray[2 * k * layers];
+        NDArray[][] negatedOutputGrads = perLayer ? null : new NDArray[k][layers];
+        NDArray[] pieces = perLayer ? new NDArray[2 * k * layers] : new NDArray[2 * k];
         for (int l = 0; l < layers; l++) {
             int leftColumn = l % 2;
             int rightColumn = (l + 1) % 2;
@@ -361,47 +362,41 @@ final class CouplingFlowStack implements AutoCloseable {
             NDArray gradYr = gradZr.div(pass.scales[l]);
             NDArray negGradLogScale = pass.rightOut[l].mul(gradZr).subi(pointWeights);
             NDArray n = Tensors.concat(new NDArray[] {negGradLogScale, gradYr}, -1);
-            negatedOutputGrads[k - 1][l] = n;
-            if (IN_LOOP && members >= PRODUCT_PER_LAYER_FROM) {
-                inLoop[2 * (k - 1) * layers + l] = Tensors.reshape(Tensors.matmul(Tensors.swapAxes(n, -2, -1), pass.inputs[k - 1][l]), members, -1);
-                inLoop[(2 * (k - 1) + 1) * layers + l] = Tensors.sum(n, -2);
-            }
-            for (int j = k - 1; j >= 1; j--) {
-                n = Tensors.matmul(n, weights[j][l]).muli(pass.slopes[j - 1][l]);
-                negatedOutputGrads[j - 1][l] = n;
-                if (IN_LOOP && members >= PRODUCT_PER_LAYER_FROM) {
-                    inLoop[2 * (j - 1) * layers + l] = Tensors.reshape(Tensors.matmul(Tensors.swapAxes(n, -2, -1), pass.inputs[j - 1][l]), members, -1);
-                    inLoop[(2 * (j - 1) + 1) * layers + l] = Tensors.sum(n, -2);
+            for (int j = k - 1; ; j--) {
+                if (perLayer) {
+                    layerGradient(pieces, n, pass.inputs[j][l], j, l);
+                } else {
+                    negatedOutputGrads[j][l] = n;
                 }
+                if (j == 0) {
+                    break;
+                }
+                n = Tensors.matmul(n, weights[j][l]).muli(pass.slopes[j - 1][l]);
             }
             // the first linear reads one input: its backward is an elementwise product and a sum,
             // a product with one output column would run an MKL kernel of other rounding
             grad[leftColumn] = grad[leftColumn].sub(n.mul(transposed[0][l]).sum(LAST_AXIS, true));
             grad[rightColumn] = gradYr;
         }
-        if (IN_LOOP && members >= PRODUCT_PER_LAYER_FROM) {
-            return Tensors.concat(inLoop, 1).muli(negatedGradientMask);
-        }
-        if (members >= PRODUCT_PER_LAYER_FROM) {
-            NDArray[] pieces = new NDArray[2 * k * layers];
+        if (!perLayer) {
             for (int j = 0; j < k; j++) {
-                for (int l = 0; l < layers; l++) {
-                    NDArray g = negatedOutputGrads[j][l];
-                    NDArray product = Tensors.matmul(Tensors.swapAxes(g, -2, -1), pass.inputs[j][l]);
-                    pieces[2 * j * layers + l] = Tensors.reshape(product, members, -1);
-                    pieces[(2 * j + 1) * layers + l] = Tensors.sum(g, -2);
-                }
+                NDArray g = Tensors.stack(negatedOutputGrads[j], -3);
+                NDArray a = Tensors.stack(pass.inputs[j], -3);
+                pieces[2 * j] = Tensors.reshape(Tensors.matmul(Tensors.swapAxes(g, -2, -1), a), members, -1);
+                pieces[2 * j + 1] = Tensors.reshape(Tensors.sum(g, -2), members, -1);
             }
-            return Tensors.concat(pieces, 1).muli(negatedGradientMask);
-        }
-        NDArray[] pieces = new NDArray[2 * k];
-        for (int j = 0; j < k; j++) {
-            NDArray g = Tensors.stack(negatedOutputGrads[j], -3);
-            NDArray a = Tensors.stack(pass.inputs[j], -3);
-            pieces[2 * j] = Tensors.reshape(Tensors.matmul(Tensors.swapAxes(g, -2, -1), a), members, -1);
-            pieces[2 * j + 1] = Tensors.reshape(Tensors.sum(g, -2), members, -1);
         }
         return Tensors.concat(pieces, 1).muli(negatedGradientMask);
+    }
+
+    /**
+     * The weight and bias gradients of linear j of layer l, from its negated output gradient g and
+     * its input, into their places among all layers' pieces (the layout's order).
+     */
+    private void layerGradient(NDArray[] pieces, NDArray g, NDArray input, int j, int l) {
+        int layers = config.couplingLayers();
+        pieces[2 * j * layers + l] = Tensors.reshape(Tensors.matmul(Tensors.swapAxes(g, -2, -1), input), members, -1);
+        pieces[(2 * j + 1) * layers + l] = Tensors.sum(g, -2);
     }
 
     @Override
