@@ -37,13 +37,14 @@ public final class TorchRuntime {
             if (intraOpThreads < 1) {
                 throw new IllegalArgumentException("intra-op threads must be at least 1, got " + intraOpThreads);
             }
+            boolean heapKept = NativeHeap.keepFreedMemory();
             System.setProperty("ai.djl.offline", "true");
             System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(intraOpThreads));
             System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
             Engine engine = Engine.getEngine("PyTorch");
             Device device = engine.getGpuCount() > 0 ? Device.gpu() : Device.cpu();
-            log.info("Flowfield computes on {} (PyTorch {}, {} intra-op thread(s))",
-                    describe(device), engine.getVersion(), intraOpThreads);
+            log.info("Flowfield computes on {} (PyTorch {}, {} intra-op thread(s), freed native memory {})",
+                    describe(device), engine.getVersion(), intraOpThreads, heapKept ? "kept for reuse" : "as the C library handles it");
             instance = new TorchRuntime(engine, device);
         }
         return instance;

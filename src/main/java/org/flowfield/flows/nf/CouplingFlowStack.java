@@ -41,6 +41,11 @@ final class CouplingFlowStack implements AutoCloseable {
     private static final int ROW_BLOCK = 128;
 
     private static final int[] LAST_AXIS = {-1};
+    /**
+     * From this many members on, the weight gradients are one batched product per layer: copying
+     * the 15 layers' activations into one stack costs more than the extra native calls then.
+     */
+    private static final int PRODUCT_PER_LAYER_FROM = 4;
 
     private final CouplingFlowConfig config;
     private final int members;
@@ -337,15 +342,19 @@ final class CouplingFlowStack implements AutoCloseable {
      * point's weight: ∂L/∂y_r = g/ŝ, ∂L/∂b = −g/ŝ, ∂L/∂log ŝ = w − g·z_r; the network part runs on
      * the negated output gradient so that no negation is needed per layer (the mask restores the
      * sign). The weight and bias gradients of all layers of a linear are one batched product and
-     * one sum.
+     * one sum over the layers' stacked activations, or, in a pack of a few members or more, one
+     * product and one sum per layer as soon as its output gradient is known (the same products,
+     * member by member, while the layer's arrays are still in cache).
      *
      * @return [M, P] in the layout of {@link CouplingFlow#layout}
      */
     private NDArray backward(Pass pass, NDArray pointWeights) {
         int layers = config.couplingLayers();
         int k = config.linearLayers();
+        boolean perLayer = members >= PRODUCT_PER_LAYER_FROM;
         NDArray[] grad = {pass.columns[0].mul(pointWeights), pass.columns[1].mul(pointWeights)};
-        NDArray[][] negatedOutputGrads = new NDArray[k][layers];
+        NDArray[][] negatedOutputGrads = perLayer ? null : new NDArray[k][layers];
+        NDArray[] pieces = perLayer ? new NDArray[2 * k * layers] : new NDArray[2 * k];
         for (int l = 0; l < layers; l++) {
             int leftColumn = l % 2;
             int rightColumn = (l + 1) % 2;
@@ -353,24 +362,41 @@ final class CouplingFlowStack implements AutoCloseable {
             NDArray gradYr = gradZr.div(pass.scales[l]);
             NDArray negGradLogScale = pass.rightOut[l].mul(gradZr).subi(pointWeights);
             NDArray n = Tensors.concat(new NDArray[] {negGradLogScale, gradYr}, -1);
-            negatedOutputGrads[k - 1][l] = n;
-            for (int j = k - 1; j >= 1; j--) {
+            for (int j = k - 1; ; j--) {
+                if (perLayer) {
+                    layerGradient(pieces, n, pass.inputs[j][l], j, l);
+                } else {
+                    negatedOutputGrads[j][l] = n;
+                }
+                if (j == 0) {
+                    break;
+                }
                 n = Tensors.matmul(n, weights[j][l]).muli(pass.slopes[j - 1][l]);
-                negatedOutputGrads[j - 1][l] = n;
             }
             // the first linear reads one input: its backward is an elementwise product and a sum,
             // a product with one output column would run an MKL kernel of other rounding
             grad[leftColumn] = grad[leftColumn].sub(n.mul(transposed[0][l]).sum(LAST_AXIS, true));
             grad[rightColumn] = gradYr;
         }
-        NDArray[] pieces = new NDArray[2 * k];
-        for (int j = 0; j < k; j++) {
-            NDArray g = Tensors.stack(negatedOutputGrads[j], -3);
-            NDArray a = Tensors.stack(pass.inputs[j], -3);
-            pieces[2 * j] = Tensors.reshape(Tensors.matmul(Tensors.swapAxes(g, -2, -1), a), members, -1);
-            pieces[2 * j + 1] = Tensors.reshape(Tensors.sum(g, -2), members, -1);
+        if (!perLayer) {
+            for (int j = 0; j < k; j++) {
+                NDArray g = Tensors.stack(negatedOutputGrads[j], -3);
+                NDArray a = Tensors.stack(pass.inputs[j], -3);
+                pieces[2 * j] = Tensors.reshape(Tensors.matmul(Tensors.swapAxes(g, -2, -1), a), members, -1);
+                pieces[2 * j + 1] = Tensors.reshape(Tensors.sum(g, -2), members, -1);
+            }
         }
         return Tensors.concat(pieces, 1).muli(negatedGradientMask);
+    }
+
+    /**
+     * The weight and bias gradients of linear j of layer l, from its negated output gradient g and
+     * its input, into their places among all layers' pieces (the layout's order).
+     */
+    private void layerGradient(NDArray[] pieces, NDArray g, NDArray input, int j, int l) {
+        int layers = config.couplingLayers();
+        pieces[2 * j * layers + l] = Tensors.reshape(Tensors.matmul(Tensors.swapAxes(g, -2, -1), input), members, -1);
+        pieces[(2 * j + 1) * layers + l] = Tensors.sum(g, -2);
     }
 
     @Override
