@@ -3,6 +3,7 @@ package org.flowfield.training;
 import org.flowfield.flows.ModelFamily;
 import org.flowfield.flows.fm.FlowMatchingConfig;
 import org.flowfield.flows.nf.CouplingFlowConfig;
+import org.flowfield.flows.optim.OptimizerSettings;
 
 /**
  * Everything that defines a training run; two runs with equal configurations produce the same
@@ -18,6 +19,7 @@ import org.flowfield.flows.nf.CouplingFlowConfig;
  * @param schedule how the learning rate changes over the epochs
  * @param seed seed of the data, the initial weights and every random draw of training
  * @param reportEvery steps between two progress reports (each the mean of its window)
+ * @param optimizer weight decay (AdamW) and gradient-norm clipping of the Adam steps; null is plain Adam
  */
 public record TrainingConfig(
         ModelFamily family,
@@ -29,13 +31,21 @@ public record TrainingConfig(
         double learningRate,
         LearningRateSchedule schedule,
         long seed,
-        int reportEvery) {
+        int reportEvery,
+        OptimizerSettings optimizer) {
 
     public static final int DEFAULT_POINTS = 250_000;
     public static final int DEFAULT_EPOCHS = 20;
     public static final int DEFAULT_BATCH_SIZE = 128;
     public static final double DEFAULT_LEARNING_RATE = 1e-3;
     public static final int DEFAULT_REPORT_EVERY = 50;
+
+    /** A run trained with plain Adam. */
+    public TrainingConfig(ModelFamily family, CouplingFlowConfig couplingFlow, FlowMatchingConfig flowMatching, int points,
+            int epochs, int batchSize, double learningRate, LearningRateSchedule schedule, long seed, int reportEvery) {
+        this(family, couplingFlow, flowMatching, points, epochs, batchSize, learningRate, schedule, seed, reportEvery,
+                OptimizerSettings.ADAM);
+    }
 
     public TrainingConfig {
         if (family == null) {
@@ -62,6 +72,7 @@ public record TrainingConfig(
         couplingFlow = couplingFlow == null ? CouplingFlowConfig.EXERCISE : couplingFlow;
         flowMatching = flowMatching == null ? FlowMatchingConfig.EXERCISE : flowMatching;
         flowMatching = flowMatching.withConditional(family.conditional());
+        optimizer = optimizer == null ? OptimizerSettings.ADAM : optimizer;
     }
 
     /** The exercise's recipe for a family: 250,000 points, 20 epochs, batch 128, Adam 1e-3, cosine. */
@@ -72,27 +83,35 @@ public record TrainingConfig(
     }
 
     public TrainingConfig withPoints(int value) {
-        return new TrainingConfig(family, couplingFlow, flowMatching, value, epochs, batchSize, learningRate, schedule, seed, reportEvery);
+        return new TrainingConfig(family, couplingFlow, flowMatching, value, epochs, batchSize, learningRate, schedule, seed, reportEvery, optimizer);
     }
 
     public TrainingConfig withEpochs(int value) {
-        return new TrainingConfig(family, couplingFlow, flowMatching, points, value, batchSize, learningRate, schedule, seed, reportEvery);
+        return new TrainingConfig(family, couplingFlow, flowMatching, points, value, batchSize, learningRate, schedule, seed, reportEvery, optimizer);
     }
 
     public TrainingConfig withSeed(long value) {
-        return new TrainingConfig(family, couplingFlow, flowMatching, points, epochs, batchSize, learningRate, schedule, value, reportEvery);
+        return new TrainingConfig(family, couplingFlow, flowMatching, points, epochs, batchSize, learningRate, schedule, value, reportEvery, optimizer);
     }
 
     public TrainingConfig withReportEvery(int value) {
-        return new TrainingConfig(family, couplingFlow, flowMatching, points, epochs, batchSize, learningRate, schedule, seed, value);
+        return new TrainingConfig(family, couplingFlow, flowMatching, points, epochs, batchSize, learningRate, schedule, seed, value, optimizer);
+    }
+
+    public TrainingConfig withLearningRate(double value) {
+        return new TrainingConfig(family, couplingFlow, flowMatching, points, epochs, batchSize, value, schedule, seed, reportEvery, optimizer);
+    }
+
+    public TrainingConfig withOptimizer(OptimizerSettings value) {
+        return new TrainingConfig(family, couplingFlow, flowMatching, points, epochs, batchSize, learningRate, schedule, seed, reportEvery, value);
     }
 
     public TrainingConfig withFlowMatching(FlowMatchingConfig value) {
-        return new TrainingConfig(family, couplingFlow, value, points, epochs, batchSize, learningRate, schedule, seed, reportEvery);
+        return new TrainingConfig(family, couplingFlow, value, points, epochs, batchSize, learningRate, schedule, seed, reportEvery, optimizer);
     }
 
     public TrainingConfig withCouplingFlow(CouplingFlowConfig value) {
-        return new TrainingConfig(family, value, flowMatching, points, epochs, batchSize, learningRate, schedule, seed, reportEvery);
+        return new TrainingConfig(family, value, flowMatching, points, epochs, batchSize, learningRate, schedule, seed, reportEvery, optimizer);
     }
 
     /** Size of the generated training set: the class-conditional set has n/5 points per ring (docs/data.md). */

@@ -12,6 +12,7 @@ import org.flowfield.flows.StandardNormal;
 import org.flowfield.flows.StepLoss;
 import org.flowfield.flows.TrainingBatch;
 import org.flowfield.flows.optim.Adam;
+import org.flowfield.flows.optim.OptimizerSettings;
 
 /**
  * A flow-matching model (exercise §4): a vector field v(y, t) trained on conditional probability
@@ -37,6 +38,7 @@ public final class FlowMatching implements FlowModel {
     public static final int LIKELIHOOD_STEPS = 200;
 
     private final FlowMatchingConfig config;
+    private final OptimizerSettings optimizer;
     private final NDManager manager;
     private final VectorFieldNetwork network;
     private final Adam adam;
@@ -44,16 +46,26 @@ public final class FlowMatching implements FlowModel {
     private final TrainingPairs pairs;
 
     public FlowMatching(FlowMatchingConfig config, long seed) {
+        this(config, OptimizerSettings.ADAM, seed);
+    }
+
+    /** @param optimizer the weight decay and gradient clipping of its Adam steps */
+    public FlowMatching(FlowMatchingConfig config, OptimizerSettings optimizer, long seed) {
         this.config = config;
+        this.optimizer = optimizer;
         this.manager = TorchRuntime.get().newManager();
         this.network = new VectorFieldNetwork(manager.newSubManager(), config, seed);
-        this.adam = new Adam(network.parameters());
+        this.adam = new Adam(network.parameters(), optimizer);
         this.integrator = new FlowIntegrator(network, manager);
         this.pairs = new TrainingPairs(config);
     }
 
     public FlowMatchingConfig config() {
         return config;
+    }
+
+    public OptimizerSettings optimizer() {
+        return optimizer;
     }
 
     @Override

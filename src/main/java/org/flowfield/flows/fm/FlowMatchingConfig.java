@@ -1,5 +1,7 @@
 package org.flowfield.flows.fm;
 
+import org.flowfield.flows.Activation;
+
 /**
  * A flow-matching model: its vector-field network and how its training pairs are drawn.
  *
@@ -12,6 +14,10 @@ package org.flowfield.flows.fm;
  *     docs/equations.md); 0 gives the exercise's linear path of Eq. 14
  * @param minibatchOptimalTransport pair noise and data within each batch by an exact optimal
  *     assignment (Tong et al. 2024, minibatch OT; docs/equations.md) instead of independently
+ * @param activation the nonlinearity between linear layers; null means the exercise's LeakyReLU
+ * @param transportWithinClasses with minibatch optimal transport in a class-conditional model,
+ *     solve one assignment per class among the batch's points of that class, so that noise is
+ *     never paired with a point of another class; ignored otherwise
  */
 public record FlowMatchingConfig(
         int hiddenWidth,
@@ -20,13 +26,22 @@ public record FlowMatchingConfig(
         boolean conditional,
         int embeddingDim,
         double sigmaMin,
-        boolean minibatchOptimalTransport) {
+        boolean minibatchOptimalTransport,
+        Activation activation,
+        boolean transportWithinClasses) {
 
     /** The exercise's recommendation: 5 linear layers of width 64 with LeakyReLU. */
     public static final FlowMatchingConfig EXERCISE = new FlowMatchingConfig(64, 5, 0.01, false, 8, 0, false);
 
     /** The same network with the class mixed in through an embedding of size 8. */
     public static final FlowMatchingConfig EXERCISE_CONDITIONAL = EXERCISE.withConditional(true);
+
+    /** The exercise's LeakyReLU network, with optimal transport (if chosen) across the whole batch. */
+    public FlowMatchingConfig(int hiddenWidth, int linearLayers, double leakySlope, boolean conditional, int embeddingDim,
+            double sigmaMin, boolean minibatchOptimalTransport) {
+        this(hiddenWidth, linearLayers, leakySlope, conditional, embeddingDim, sigmaMin, minibatchOptimalTransport,
+                Activation.LEAKY_RELU, false);
+    }
 
     public FlowMatchingConfig {
         if (hiddenWidth < 1) {
@@ -44,26 +59,61 @@ public record FlowMatchingConfig(
         if (!(sigmaMin >= 0 && sigmaMin < 1)) {
             throw new IllegalArgumentException("sigma_min must be in [0, 1), got " + sigmaMin);
         }
+        activation = activation == null ? Activation.LEAKY_RELU : activation;
     }
 
     public FlowMatchingConfig withConditional(boolean value) {
-        return new FlowMatchingConfig(hiddenWidth, linearLayers, leakySlope, value, embeddingDim, sigmaMin, minibatchOptimalTransport);
+        return new FlowMatchingConfig(hiddenWidth, linearLayers, leakySlope, value, embeddingDim, sigmaMin, minibatchOptimalTransport,
+                activation, transportWithinClasses);
     }
 
     public FlowMatchingConfig withSigmaMin(double value) {
-        return new FlowMatchingConfig(hiddenWidth, linearLayers, leakySlope, conditional, embeddingDim, value, minibatchOptimalTransport);
+        return new FlowMatchingConfig(hiddenWidth, linearLayers, leakySlope, conditional, embeddingDim, value, minibatchOptimalTransport,
+                activation, transportWithinClasses);
     }
 
     public FlowMatchingConfig withMinibatchOptimalTransport(boolean value) {
-        return new FlowMatchingConfig(hiddenWidth, linearLayers, leakySlope, conditional, embeddingDim, sigmaMin, value);
+        return new FlowMatchingConfig(hiddenWidth, linearLayers, leakySlope, conditional, embeddingDim, sigmaMin, value,
+                activation, transportWithinClasses);
+    }
+
+    public FlowMatchingConfig withActivation(Activation value) {
+        return new FlowMatchingConfig(hiddenWidth, linearLayers, leakySlope, conditional, embeddingDim, sigmaMin,
+                minibatchOptimalTransport, value, transportWithinClasses);
+    }
+
+    public FlowMatchingConfig withTransportWithinClasses(boolean value) {
+        return new FlowMatchingConfig(hiddenWidth, linearLayers, leakySlope, conditional, embeddingDim, sigmaMin,
+                minibatchOptimalTransport, activation, value);
+    }
+
+    /** Whether training pairs are drawn by one optimal assignment per class of the batch. */
+    public boolean pairsWithinClasses() {
+        return conditional && minibatchOptimalTransport && transportWithinClasses;
     }
 
     /**
-     * Whether both configurations describe the same network: width, layers, slope, conditioning
-     * and (for conditional networks) embedding size. How training pairs are drawn does not count.
+     * Why this pairing may hurt, or null: minibatch optimal transport across the classes of a
+     * class-conditional model pairs noise with points of other classes than the one the network
+     * is told, which is known to make conditional models worse.
+     */
+    public String pairingWarning() {
+        if (conditional && minibatchOptimalTransport && !transportWithinClasses) {
+            return "Minibatch optimal transport pairs noise with data across classes, so the network learns paths "
+                    + "that end in another class than the one it is told; class-conditional models get worse. "
+                    + "Pair within classes instead.";
+        }
+        return null;
+    }
+
+    /**
+     * Whether both configurations describe the same network: width, layers, activation, slope,
+     * conditioning and (for conditional networks) embedding size. How training pairs are drawn
+     * does not count.
      */
     boolean sameNetwork(FlowMatchingConfig other) {
         return hiddenWidth == other.hiddenWidth && linearLayers == other.linearLayers
+                && activation == other.activation
                 && Double.compare(leakySlope, other.leakySlope) == 0 && conditional == other.conditional
                 && (!conditional || embeddingDim == other.embeddingDim);
     }

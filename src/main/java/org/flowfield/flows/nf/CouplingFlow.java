@@ -17,6 +17,7 @@ import org.flowfield.flows.ModelState;
 import org.flowfield.flows.StandardNormal;
 import org.flowfield.flows.StepLoss;
 import org.flowfield.flows.TrainingBatch;
+import org.flowfield.flows.optim.OptimizerSettings;
 import org.flowfield.flows.optim.ParameterLayout;
 
 /**
@@ -42,16 +43,23 @@ import org.flowfield.flows.optim.ParameterLayout;
 public final class CouplingFlow implements FlowModel {
 
     private final CouplingFlowConfig config;
+    private final OptimizerSettings optimizer;
     private final NDManager manager;
     private CouplingFlowStack stack;
 
     public CouplingFlow(CouplingFlowConfig config, long seed) {
+        this(config, OptimizerSettings.ADAM, seed);
+    }
+
+    /** @param optimizer the weight decay and gradient clipping of its Adam steps */
+    public CouplingFlow(CouplingFlowConfig config, OptimizerSettings optimizer, long seed) {
         this.config = config;
+        this.optimizer = optimizer;
         this.manager = TorchRuntime.get().newManager();
         float[] initial = initialValues(config, new SplittableRandom(seed));
         ModelState untrained = new ModelState(initial, new float[initial.length], new float[initial.length], 0);
         try {
-            this.stack = new CouplingFlowStack(config, List.of(untrained), manager);
+            this.stack = new CouplingFlowStack(config, List.of(untrained), List.of(optimizer), manager);
         } catch (RuntimeException e) {
             manager.close();
             throw e;
@@ -60,6 +68,10 @@ public final class CouplingFlow implements FlowModel {
 
     public CouplingFlowConfig config() {
         return config;
+    }
+
+    public OptimizerSettings optimizer() {
+        return optimizer;
     }
 
     @Override
@@ -270,7 +282,7 @@ public final class CouplingFlow implements FlowModel {
 
     @Override
     public void restore(ModelState state) {
-        CouplingFlowStack restored = new CouplingFlowStack(config, List.of(state), manager);
+        CouplingFlowStack restored = new CouplingFlowStack(config, List.of(state), List.of(optimizer), manager);
         stack.close();
         stack = restored;
     }
