@@ -9,6 +9,7 @@ import org.flowfield.metrics.QualityFigures;
 import org.flowfield.training.CheckpointPolicy;
 import org.flowfield.training.EpochReport;
 import org.flowfield.training.ProgressReport;
+import org.flowfield.training.SettingWarnings;
 import org.flowfield.training.Trainer;
 import org.flowfield.training.TrainingConfig;
 import org.flowfield.training.TrainingFailedException;
@@ -44,10 +45,18 @@ public final class TrainCommand {
             err.println(TrainArguments.USAGE);
             return 2;
         }
-        TrainingConfig config = TrainingConfig.exercise(arguments.family(), arguments.seed())
-                .withEpochs(arguments.epochs())
-                .withPoints(arguments.points())
-                .withReportEvery(Math.max(1, Math.min(TrainingConfig.DEFAULT_REPORT_EVERY * 10, arguments.points() / 128)));
+        TrainingConfig config;
+        try {
+            config = arguments.model().apply(TrainingConfig.exercise(arguments.family(), arguments.seed())
+                    .withEpochs(arguments.epochs())
+                    .withPoints(arguments.points())
+                    .withReportEvery(Math.max(1, Math.min(TrainingConfig.DEFAULT_REPORT_EVERY * 10, arguments.points() / 128))));
+        } catch (IllegalArgumentException e) {
+            err.println("flowfield train: " + e.getMessage());
+            err.println(TrainArguments.USAGE);
+            return 2;
+        }
+        SettingWarnings.of(config).forEach(warning -> err.println("flowfield train: warning: " + warning));
         try {
             TorchRuntime.start(1);
             CheckpointPolicy checkpoints = null;
