@@ -62,6 +62,11 @@ class TrainCommandTest {
         "--model fm --speed 3               | unknown option '--speed'",
         "--model fm --epochs                | --epochs needs a value",
         "--model fm extra                   | unexpected argument 'extra'",
+        "--model fm --activation gelu       | --activation must be leaky_relu, selu, silu or tanh, got 'gelu'",
+        "--model nf --log-scale-bound -1    | the log-scale bound must be 0 (unbounded) or at most 80.0, got -1.0",
+        "--model nf --weight-decay x        | --weight-decay must be a number, got 'x'",
+        "--model nf --max-grad-norm -2      | the gradient-norm limit must be 0 (no clipping) or a positive number, got -2.0",
+        "--model cfm --minibatch-ot yes     | --minibatch-ot must be true or false, got 'yes'",
     })
     void badArgumentsGetAClearMessageAndExitStatus2WithoutAStackTrace(String args, String message) {
         int status = run(args.strip().split("\\s+"));
@@ -70,6 +75,15 @@ class TrainCommandTest {
         assertThat(err.toString()).startsWith("flowfield train: " + message + "\n").contains("usage: train --model nf|fm|cfm");
         assertThat(err.toString()).doesNotContain("Exception").doesNotContain("\tat ");
         assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void plainOptimalTransportWithClassesTrainsWithAWarning() {
+        int status = run("--model", "cfm", "--epochs", "1", "--points", "500", "--minibatch-ot", "true");
+
+        assertThat(status).as(err.toString()).isZero();
+        assertThat(err.toString()).startsWith("flowfield train: warning: Minibatch optimal transport pairs noise with data "
+                + "across classes");
     }
 
     @Test
