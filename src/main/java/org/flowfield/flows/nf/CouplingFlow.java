@@ -25,7 +25,8 @@ import org.flowfield.flows.optim.ParameterLayout;
  * swap P between each two (exercise §3.1, Eqs. 1–9), for 2-D points.
  *
  * <p>Layout. Each coupling layer has two networks f(z_l) → (log ŝ, b) of K linear layers with
- * LeakyReLU between them (Eq. 3). Both are stored as one network of twice the width whose
+ * the configured activation between them (Eq. 3; LeakyReLU by default) and, when the
+ * configuration bounds it, log ŝ = B·tanh(log ŝ_raw / B). Both are stored as one network of twice the width whose
  * weights are block-diagonal: the off-diagonal blocks start at zero and their gradient is masked,
  * so they stay exactly zero and the two networks never see each other's activations. The swap P
  * is bookkeeping of which coordinate is a layer's z_l (no copy). Weight and bias gradients of all
