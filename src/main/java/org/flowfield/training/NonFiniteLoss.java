@@ -23,8 +23,12 @@ public final class NonFiniteLoss {
      * @param epoch the 0-based epoch of that step
      */
     public static String reason(TrainingConfig config, double loss, long step, int epoch) {
+        List<String> settings = settingsToTry(config);
+        String lowerRate = String.format(Locale.ROOT, "lowering the learning rate (%s instead of %s)",
+                plain(config.learningRate() / 2), plain(config.learningRate()));
         return "the loss became " + loss + " at step " + step + " (epoch " + (epoch + 1) + "). "
-                + whatHappened(config) + " Try " + String.join(", or ", remedies(config)) + ".";
+                + whatHappened(config) + " Try "
+                + (settings.isEmpty() ? lowerRate : String.join(" and ", settings) + ", or " + lowerRate) + ".";
     }
 
     private static String whatHappened(TrainingConfig config) {
@@ -37,7 +41,11 @@ public final class NonFiniteLoss {
         return "The vector field's numbers overflowed: a step moved its weights so far that its outputs left floating point.";
     }
 
-    private static List<String> remedies(TrainingConfig config) {
+    /**
+     * The stabilising settings the run does not use yet, to be tried together: a bound alone keeps
+     * a flow's numbers finite but may leave it untrained.
+     */
+    private static List<String> settingsToTry(TrainingConfig config) {
         List<String> remedies = new ArrayList<>();
         if (config.family() == ModelFamily.NORMALIZING_FLOW && !config.couplingFlow().boundedLogScale()) {
             remedies.add(String.format(Locale.ROOT, "bounding the log-scale (log-scale bound %s)",
@@ -47,8 +55,6 @@ public final class NonFiniteLoss {
             remedies.add(String.format(Locale.ROOT, "clipping gradients (max gradient norm %s)",
                     plain(SUGGESTED_MAX_GRADIENT_NORM)));
         }
-        remedies.add(String.format(Locale.ROOT, "lowering the learning rate (%s instead of %s)",
-                plain(config.learningRate() / 2), plain(config.learningRate())));
         return remedies;
     }
 

@@ -100,7 +100,7 @@ class RunExecutionTest {
         assertThat(failed.status()).isEqualTo(RunStatus.FAILED);
         assertThat(failed.failureReason())
                 .matches("the loss became (NaN|Infinity|-Infinity) at step \\d+ \\(epoch \\d+\\)\\. .*")
-                .contains("Try bounding the log-scale (log-scale bound 3), or clipping gradients (max gradient norm 1), "
+                .contains("Try bounding the log-scale (log-scale bound 3) and clipping gradients (max gradient norm 1), "
                         + "or lowering the learning rate (0.45 instead of 0.9).");
         assertThat(failed.finishedAt()).isNotNull();
     }

@@ -179,7 +179,7 @@ class TrainerTest {
                 .isInstanceOf(TrainingFailedException.class)
                 .hasMessageMatching("the loss became (NaN|Infinity|-Infinity) at step \\d+ \\(epoch \\d+\\)\\. .*")
                 .hasMessageContaining("log-scale, which nothing bounds")
-                .hasMessageContaining("Try bounding the log-scale (log-scale bound 3), or clipping gradients "
+                .hasMessageContaining("Try bounding the log-scale (log-scale bound 3) and clipping gradients "
                         + "(max gradient norm 1), or lowering the learning rate (0.45 instead of 0.9).");
     }
 
