@@ -9,6 +9,7 @@ import org.flowfield.metrics.QualityFigures;
 import org.flowfield.training.CheckpointPolicy;
 import org.flowfield.training.EpochReport;
 import org.flowfield.training.ProgressReport;
+import org.flowfield.training.SettingWarnings;
 import org.flowfield.training.Trainer;
 import org.flowfield.training.TrainingConfig;
 import org.flowfield.training.TrainingFailedException;
@@ -46,6 +47,7 @@ public final class TrainCommand {
         }
         TrainingConfig config = arguments.config()
                 .withReportEvery(Math.max(1, Math.min(TrainingConfig.DEFAULT_REPORT_EVERY * 10, arguments.config().points() / 128)));
+        SettingWarnings.of(config).forEach(warning -> err.println("flowfield train: warning: " + warning));
         try {
             TorchRuntime.start(1);
             CheckpointPolicy checkpoints = null;

@@ -18,8 +18,8 @@ public final class ModelFactory {
     public static FlowModel create(TrainingConfig config) {
         long weightSeed = Seeds.derive(config.seed(), Seeds.WEIGHTS, 0);
         return switch (config.family()) {
-            case NORMALIZING_FLOW -> new CouplingFlow(config.couplingFlow(), weightSeed);
-            case FLOW_MATCHING, CONDITIONAL_FLOW_MATCHING -> new FlowMatching(config.flowMatching(), weightSeed, source(config));
+            case NORMALIZING_FLOW -> new CouplingFlow(config.couplingFlow(), config.optimizer(), weightSeed);
+            case FLOW_MATCHING, CONDITIONAL_FLOW_MATCHING -> new FlowMatching(config.flowMatching(), config.optimizer(), weightSeed, source(config));
         };
     }
 

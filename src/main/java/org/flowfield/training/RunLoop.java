@@ -139,8 +139,7 @@ public final class RunLoop {
     public void stepped(StepLoss loss, long nanos, Supplier<FlowModel> model) {
         stepNanos += nanos;
         if (!loss.finite()) {
-            throw new TrainingFailedException(
-                    "the loss became " + loss.loss() + " at step " + (step + 1) + " (epoch " + (epoch + 1) + ")");
+            throw new TrainingFailedException(NonFiniteLoss.reason(config, loss.loss(), step + 1, epoch));
         }
         step++;
         stepsThisProcess++;

@@ -5,6 +5,7 @@ import org.flowfield.flows.ModelFamily;
 import org.flowfield.flows.SourceDistribution;
 import org.flowfield.flows.fm.FlowMatchingConfig;
 import org.flowfield.flows.nf.CouplingFlowConfig;
+import org.flowfield.flows.optim.OptimizerSettings;
 
 /**
  * Everything that defines a training run; two runs with equal configurations produce the same
@@ -23,6 +24,7 @@ import org.flowfield.flows.nf.CouplingFlowConfig;
  * @param dataSet the data set learnt (docs/data.md); the Olympic rings when null
  * @param source where flow matching transports from: N(0, I) (also when null) or a data set;
  *     normalizing flows always start from N(0, I)
+ * @param optimizer weight decay (AdamW) and gradient-norm clipping of the Adam steps; null is plain Adam
  */
 public record TrainingConfig(
         ModelFamily family,
@@ -36,7 +38,8 @@ public record TrainingConfig(
         long seed,
         int reportEvery,
         DataSet dataSet,
-        SourceDistribution source) {
+        SourceDistribution source,
+        OptimizerSettings optimizer) {
 
     public static final int DEFAULT_POINTS = 250_000;
     public static final int DEFAULT_EPOCHS = 20;
@@ -80,13 +83,30 @@ public record TrainingConfig(
         if (family.conditional()) {
             flowMatching = flowMatching.withClasses(dataSet.classes());
         }
+        optimizer = optimizer == null ? OptimizerSettings.ADAM : optimizer;
     }
 
     /** A run on the Olympic rings, flow matching from N(0, I). */
     public TrainingConfig(ModelFamily family, CouplingFlowConfig couplingFlow, FlowMatchingConfig flowMatching, int points,
             int epochs, int batchSize, double learningRate, LearningRateSchedule schedule, long seed, int reportEvery) {
         this(family, couplingFlow, flowMatching, points, epochs, batchSize, learningRate, schedule, seed, reportEvery,
-                DataSet.RINGS, SourceDistribution.STANDARD_NORMAL);
+                DataSet.RINGS, SourceDistribution.STANDARD_NORMAL, OptimizerSettings.ADAM);
+    }
+
+    /** A run on a data set, trained with plain Adam. */
+    public TrainingConfig(ModelFamily family, CouplingFlowConfig couplingFlow, FlowMatchingConfig flowMatching, int points,
+            int epochs, int batchSize, double learningRate, LearningRateSchedule schedule, long seed, int reportEvery,
+            DataSet dataSet, SourceDistribution source) {
+        this(family, couplingFlow, flowMatching, points, epochs, batchSize, learningRate, schedule, seed, reportEvery,
+                dataSet, source, OptimizerSettings.ADAM);
+    }
+
+    /** A run on the Olympic rings, flow matching from N(0, I), with these optimizer settings. */
+    public TrainingConfig(ModelFamily family, CouplingFlowConfig couplingFlow, FlowMatchingConfig flowMatching, int points,
+            int epochs, int batchSize, double learningRate, LearningRateSchedule schedule, long seed, int reportEvery,
+            OptimizerSettings optimizer) {
+        this(family, couplingFlow, flowMatching, points, epochs, batchSize, learningRate, schedule, seed, reportEvery,
+                DataSet.RINGS, SourceDistribution.STANDARD_NORMAL, optimizer);
     }
 
     /** The exercise's recipe for a family: 250,000 points, 20 epochs, batch 128, Adam 1e-3, cosine. */
@@ -98,42 +118,52 @@ public record TrainingConfig(
 
     public TrainingConfig withPoints(int value) {
         return new TrainingConfig(family, couplingFlow, flowMatching, value, epochs, batchSize, learningRate, schedule, seed, reportEvery,
-                dataSet, source);
+                dataSet, source, optimizer);
     }
 
     public TrainingConfig withEpochs(int value) {
         return new TrainingConfig(family, couplingFlow, flowMatching, points, value, batchSize, learningRate, schedule, seed, reportEvery,
-                dataSet, source);
+                dataSet, source, optimizer);
     }
 
     public TrainingConfig withSeed(long value) {
         return new TrainingConfig(family, couplingFlow, flowMatching, points, epochs, batchSize, learningRate, schedule, value, reportEvery,
-                dataSet, source);
+                dataSet, source, optimizer);
     }
 
     public TrainingConfig withReportEvery(int value) {
         return new TrainingConfig(family, couplingFlow, flowMatching, points, epochs, batchSize, learningRate, schedule, seed, value,
-                dataSet, source);
+                dataSet, source, optimizer);
     }
 
     public TrainingConfig withFlowMatching(FlowMatchingConfig value) {
         return new TrainingConfig(family, couplingFlow, value, points, epochs, batchSize, learningRate, schedule, seed, reportEvery,
-                dataSet, source);
+                dataSet, source, optimizer);
     }
 
     public TrainingConfig withCouplingFlow(CouplingFlowConfig value) {
         return new TrainingConfig(family, value, flowMatching, points, epochs, batchSize, learningRate, schedule, seed, reportEvery,
-                dataSet, source);
+                dataSet, source, optimizer);
+    }
+
+    public TrainingConfig withLearningRate(double value) {
+        return new TrainingConfig(family, couplingFlow, flowMatching, points, epochs, batchSize, value, schedule, seed, reportEvery,
+                dataSet, source, optimizer);
+    }
+
+    public TrainingConfig withOptimizer(OptimizerSettings value) {
+        return new TrainingConfig(family, couplingFlow, flowMatching, points, epochs, batchSize, learningRate, schedule, seed, reportEvery,
+                dataSet, source, value);
     }
 
     public TrainingConfig withDataSet(DataSet value) {
         return new TrainingConfig(family, couplingFlow, flowMatching, points, epochs, batchSize, learningRate, schedule, seed, reportEvery,
-                value, source);
+                value, source, optimizer);
     }
 
     public TrainingConfig withSource(SourceDistribution value) {
         return new TrainingConfig(family, couplingFlow, flowMatching, points, epochs, batchSize, learningRate, schedule, seed, reportEvery,
-                dataSet, value);
+                dataSet, value, optimizer);
     }
 
     /** Size of the generated training set: the class-conditional rings have n/5 points per ring (docs/data.md). */

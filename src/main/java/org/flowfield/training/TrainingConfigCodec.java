@@ -3,10 +3,12 @@ package org.flowfield.training;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.flowfield.data.DataSet;
+import org.flowfield.flows.Activation;
 import org.flowfield.flows.ModelFamily;
 import org.flowfield.flows.SourceDistribution;
 import org.flowfield.flows.fm.FlowMatchingConfig;
 import org.flowfield.flows.nf.CouplingFlowConfig;
+import org.flowfield.flows.optim.OptimizerSettings;
 
 /** A configuration as flat key–value text, exact for every number (used by checkpoints and storage). */
 public final class TrainingConfigCodec {
@@ -39,27 +41,59 @@ public final class TrainingConfigCodec {
         map.put("fm.embeddingDim", Integer.toString(fm.embeddingDim()));
         map.put("fm.sigmaMin", Double.toString(fm.sigmaMin()));
         map.put("fm.minibatchOptimalTransport", Boolean.toString(fm.minibatchOptimalTransport()));
+        map.put("nf.activation", nf.activation().name());
+        map.put("nf.logScaleBound", Double.toString(nf.logScaleBound()));
+        map.put("fm.activation", fm.activation().name());
+        map.put("fm.transportWithinClasses", Boolean.toString(fm.transportWithinClasses()));
+        OptimizerSettings optimizer = config.optimizer();
+        map.put("weightDecay", Double.toString(optimizer.weightDecay()));
+        map.put("maxGradientNorm", Double.toString(optimizer.maxGradientNorm()));
         map.put(DATA_SET, config.dataSet().code());
         map.put(SOURCE, config.source().code());
         return map;
     }
 
-    /** The configuration a map encodes; throws naming the first missing or malformed key. */
+    /**
+     * The configuration a map encodes; throws naming the first missing or malformed key. Keys
+     * added after the first stored runs (activations, log-scale bound, pairing within classes,
+     * weight decay, clipping, data set, source) may be missing: such a run was trained as their defaults say.
+     */
     public static TrainingConfig decode(Map<String, String> map) {
         ModelFamily family = ModelFamily.ofCode(text(map, "family"));
         CouplingFlowConfig nf = new CouplingFlowConfig(
                 integer(map, "nf.couplingLayers"), integer(map, "nf.hiddenWidth"),
-                integer(map, "nf.linearLayers"), number(map, "nf.leakySlope"));
+                integer(map, "nf.linearLayers"), number(map, "nf.leakySlope"),
+                activation(map, "nf.activation"), number(map, "nf.logScaleBound", 0));
         FlowMatchingConfig fm = new FlowMatchingConfig(
                 integer(map, "fm.hiddenWidth"), integer(map, "fm.linearLayers"), number(map, "fm.leakySlope"),
                 family.conditional(), integer(map, "fm.embeddingDim"), number(map, "fm.sigmaMin"),
-                Boolean.parseBoolean(text(map, "fm.minibatchOptimalTransport")));
+                Boolean.parseBoolean(text(map, "fm.minibatchOptimalTransport")),
+                activation(map, "fm.activation"), Boolean.parseBoolean(map.getOrDefault("fm.transportWithinClasses", "false")));
+        OptimizerSettings optimizer = new OptimizerSettings(
+                number(map, "weightDecay", 0), number(map, "maxGradientNorm", 0));
         return new TrainingConfig(family, nf, fm, integer(map, "points"), integer(map, "epochs"),
                 integer(map, "batchSize"), number(map, "learningRate"),
                 LearningRateSchedule.valueOf(text(map, "schedule")), Long.parseLong(text(map, "seed")),
                 integer(map, "reportEvery"),
                 DataSet.ofCode(map.getOrDefault(DATA_SET, DataSet.RINGS.code())),
-                SourceDistribution.ofCode(map.getOrDefault(SOURCE, SourceDistribution.STANDARD_NORMAL_CODE)));
+                SourceDistribution.ofCode(map.getOrDefault(SOURCE, SourceDistribution.STANDARD_NORMAL_CODE)),
+                optimizer);
+    }
+
+    private static Activation activation(Map<String, String> map, String key) {
+        String value = map.get(key);
+        if (value == null) {
+            return Activation.LEAKY_RELU;
+        }
+        try {
+            return Activation.valueOf(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("configuration key '" + key + "' is not an activation: " + value);
+        }
+    }
+
+    private static double number(Map<String, String> map, String key, double missing) {
+        return map.containsKey(key) ? number(map, key) : missing;
     }
 
     private static String text(Map<String, String> map, String key) {

@@ -75,6 +75,11 @@ class TrainCommandTest {
         "--model cfm --data checkerboard    | Checkerboard has no classes, so a class-conditional model cannot learn it",
         "--model nf --source moons          | --source is not a setting of normalizing flow (nf)",
         "--model fm --source uniform        | --source must be normal or rings or eight-gaussians or moons or checkerboard or spirals or pinwheel or circles or s-curve, got 'uniform'",
+        "--model fm --activation gelu       | --activation must be LEAKY_RELU or SELU or SILU or TANH, got 'gelu'",
+        "--model nf --log-scale-bound -1    | --log-scale-bound must be between 0 and 80, got -1",
+        "--model nf --weight-decay x        | --weight-decay must be a finite number, got 'x'",
+        "--model nf --max-gradient-norm -2  | --max-gradient-norm must be between 0 and 1000, got -2",
+        "--model cfm --transport-within-classes yes | --transport-within-classes must be true or false, got 'yes'",
     })
     void badArgumentsGetAClearMessageAndExitStatus2WithoutAStackTrace(String args, String message) {
         int status = run(args.strip().split("\\s+"));
@@ -97,6 +102,15 @@ class TrainCommandTest {
         assertThat(json.read("$.heldout_nll_nats", Object.class)).isNull();
         assertThat(json.read("$.in_ring_fraction", Object.class)).isNull();
         assertThat(json.read("$.sliced_w2", Double.class)).isPositive();
+    }
+
+    @Test
+    void plainOptimalTransportWithClassesTrainsWithAWarning() {
+        int status = run("--model", "cfm", "--epochs", "1", "--points", "500", "--minibatch-optimal-transport", "true");
+
+        assertThat(status).as(err.toString()).isZero();
+        assertThat(err.toString()).startsWith("flowfield train: warning: Minibatch optimal transport pairs noise with data "
+                + "across classes");
     }
 
     @Test

@@ -98,7 +98,10 @@ class RunExecutionTest {
         Run failed = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
                 .until(() -> service.find(owner, run.id()).orElseThrow(), stored -> stored.status().terminal());
         assertThat(failed.status()).isEqualTo(RunStatus.FAILED);
-        assertThat(failed.failureReason()).matches("the loss became (NaN|Infinity|-Infinity) at step \\d+ \\(epoch \\d+\\)");
+        assertThat(failed.failureReason())
+                .matches("the loss became (NaN|Infinity|-Infinity) at step \\d+ \\(epoch \\d+\\)\\. .*")
+                .contains("Try bounding the log-scale (log-scale bound 3) and clipping gradients (max gradient norm 1), "
+                        + "or lowering the learning rate (0.45 instead of 0.9).");
         assertThat(failed.finishedAt()).isNotNull();
     }
 

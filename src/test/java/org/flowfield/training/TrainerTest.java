@@ -177,7 +177,21 @@ class TrainerTest {
                 LearningRateSchedule.CONSTANT, 1, 1);
         assertThatThrownBy(() -> new Trainer(null, null, null).train(config))
                 .isInstanceOf(TrainingFailedException.class)
-                .hasMessageMatching("the loss became (NaN|Infinity|-Infinity) at step \\d+ \\(epoch \\d+\\)");
+                .hasMessageMatching("the loss became (NaN|Infinity|-Infinity) at step \\d+ \\(epoch \\d+\\)\\. .*")
+                .hasMessageContaining("log-scale, which nothing bounds")
+                .hasMessageContaining("Try bounding the log-scale (log-scale bound 3) and clipping gradients "
+                        + "(max gradient norm 1), or lowering the learning rate (0.45 instead of 0.9).");
+    }
+
+    @Test
+    void aFailedRunSuggestsOnlyTheSettingsItDoesNotUseYet() {
+        TrainingConfig bounded = new TrainingConfig(ModelFamily.NORMALIZING_FLOW,
+                org.flowfield.flows.nf.CouplingFlowConfig.EXERCISE.withLogScaleBound(3), null, 128 * 50, 5, 128, 0.9,
+                LearningRateSchedule.CONSTANT, 1, 1, new org.flowfield.flows.optim.OptimizerSettings(0, 1));
+        assertThatThrownBy(() -> new Trainer(null, null, null).train(bounded))
+                .isInstanceOf(TrainingFailedException.class)
+                .hasMessageContaining("a step moved its weights so far")
+                .hasMessageEndingWith("Try lowering the learning rate (0.45 instead of 0.9).");
     }
 
     @Test

@@ -117,8 +117,8 @@ final class FieldTraining {
         for (int j = 0; j < k - 1; j++) {
             inputs[j] = a;
             NDArray hidden = affine(a, forward[j], j);
-            derivative[j] = leakyDerivative(hidden);
-            a = Tensors.leakyRelu(hidden, config.leakySlope());
+            derivative[j] = config.activation().derivative(hidden, config.leakySlope());
+            a = config.activation().apply(hidden, config.leakySlope());
         }
         inputs[k - 1] = a;
         NDArray residual = affine(a, forward[k - 1], k - 1).subi(target);
@@ -148,19 +148,11 @@ final class FieldTraining {
         int k = config.linearLayers();
         NDArray a = firstInput(input, oneHot);
         for (int j = 0; j < k - 1; j++) {
-            a = Tensors.leakyRelu(affine(a, weights[j], j), config.leakySlope());
+            a = config.activation().apply(affine(a, weights[j], j), config.leakySlope());
         }
         NDArray residual = affine(a, weights[k - 1], k - 1).subi(target);
         return sumPerMember(residual.square())
                 .divi(pointCounts(input.getManager(), new int[] {Math.toIntExact(input.getShape().get(0))}));
-    }
-
-    /**
-     * LeakyReLU′(h): 1 where h &gt; 0 and α where h &lt; 0, as LeakyReLU with slope −α of sign(h).
-     * Two float operations; a boolean mask and a select cost several times more on [K, B, H].
-     */
-    private NDArray leakyDerivative(NDArray hidden) {
-        return Tensors.leakyRelu(hidden.sign(), -config.leakySlope());
     }
 
     /** [y, t] and, for a class-conditional field, the class embedding e(c) next to it. */

@@ -11,6 +11,7 @@ import org.flowfield.flows.ModelState;
 import org.flowfield.flows.StepLoss;
 import org.flowfield.flows.TrainingBatch;
 import org.flowfield.flows.optim.Adam;
+import org.flowfield.flows.optim.OptimizerSettings;
 
 /**
  * A flow-matching model (exercise §4): a vector field v(y, t) trained on conditional probability
@@ -40,6 +41,7 @@ public final class FlowMatching implements FlowModel {
     public static final int LIKELIHOOD_STEPS = 200;
 
     private final FlowMatchingConfig config;
+    private final OptimizerSettings optimizer;
     private final NDManager manager;
     private final VectorFieldNetwork network;
     private final Adam adam;
@@ -49,15 +51,30 @@ public final class FlowMatching implements FlowModel {
 
     /** A model transporting N(0, I) to the data. */
     public FlowMatching(FlowMatchingConfig config, long seed) {
-        this(config, seed, SourceSampler.STANDARD_NORMAL);
+        this(config, OptimizerSettings.ADAM, seed, SourceSampler.STANDARD_NORMAL);
     }
 
+    /** A model transporting N(0, I) to the data, trained with these optimizer settings. */
+    public FlowMatching(FlowMatchingConfig config, OptimizerSettings optimizer, long seed) {
+        this(config, optimizer, seed, SourceSampler.STANDARD_NORMAL);
+    }
+
+    /** A model transporting {@code source} to the data, trained with plain Adam. */
     public FlowMatching(FlowMatchingConfig config, long seed, SourceSampler source) {
+        this(config, OptimizerSettings.ADAM, seed, source);
+    }
+
+    /**
+     * @param optimizer the weight decay and gradient clipping of its Adam steps
+     * @param source where its paths start
+     */
+    public FlowMatching(FlowMatchingConfig config, OptimizerSettings optimizer, long seed, SourceSampler source) {
         this.config = config;
+        this.optimizer = optimizer;
         this.source = source;
         this.manager = TorchRuntime.get().newManager();
         this.network = new VectorFieldNetwork(manager.newSubManager(), config, seed);
-        this.adam = new Adam(network.parameters());
+        this.adam = new Adam(network.parameters(), optimizer);
         this.integrator = new FlowIntegrator(network, manager);
         this.pairs = new TrainingPairs(config, source);
     }
@@ -80,6 +97,10 @@ public final class FlowMatching implements FlowModel {
     @Override
     public boolean hasLikelihood() {
         return source.distribution().standardNormal();
+    }
+
+    public OptimizerSettings optimizer() {
+        return optimizer;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.flowfield.flows.fm;
 
 import org.flowfield.data.OlympicRings;
+import org.flowfield.flows.Activation;
 
 /**
  * A flow-matching model: its vector-field network and how its training pairs are drawn.
@@ -15,6 +16,10 @@ import org.flowfield.data.OlympicRings;
  * @param minibatchOptimalTransport pair noise and data within each batch by an exact optimal
  *     assignment (Tong et al. 2024, minibatch OT; docs/equations.md) instead of independently
  * @param classes number of classes the embedding holds (used only when conditional): the data set's
+ * @param activation the nonlinearity between linear layers; null means the exercise's LeakyReLU
+ * @param transportWithinClasses with minibatch optimal transport in a class-conditional model,
+ *     solve one assignment per class among the batch's points of that class, so that noise is
+ *     never paired with a point of another class; ignored otherwise
  */
 public record FlowMatchingConfig(
         int hiddenWidth,
@@ -24,13 +29,36 @@ public record FlowMatchingConfig(
         int embeddingDim,
         double sigmaMin,
         boolean minibatchOptimalTransport,
-        int classes) {
+        int classes,
+        Activation activation,
+        boolean transportWithinClasses) {
 
     /** The exercise's recommendation: 5 linear layers of width 64 with LeakyReLU. */
     public static final FlowMatchingConfig EXERCISE = new FlowMatchingConfig(64, 5, 0.01, false, 8, 0, false);
 
     /** The same network with the class mixed in through an embedding of size 8. */
     public static final FlowMatchingConfig EXERCISE_CONDITIONAL = EXERCISE.withConditional(true);
+
+    /** The exercise's LeakyReLU network, with optimal transport (if chosen) across the whole batch. */
+    public FlowMatchingConfig(int hiddenWidth, int linearLayers, double leakySlope, boolean conditional, int embeddingDim,
+            double sigmaMin, boolean minibatchOptimalTransport) {
+        this(hiddenWidth, linearLayers, leakySlope, conditional, embeddingDim, sigmaMin, minibatchOptimalTransport,
+                OlympicRings.NUM_CLASSES, Activation.LEAKY_RELU, false);
+    }
+
+    /** The exercise's LeakyReLU network for a data set of {@code classes} classes. */
+    public FlowMatchingConfig(int hiddenWidth, int linearLayers, double leakySlope, boolean conditional, int embeddingDim,
+            double sigmaMin, boolean minibatchOptimalTransport, int classes) {
+        this(hiddenWidth, linearLayers, leakySlope, conditional, embeddingDim, sigmaMin, minibatchOptimalTransport,
+                classes, Activation.LEAKY_RELU, false);
+    }
+
+    /** A network for the Olympic rings' five classes. */
+    public FlowMatchingConfig(int hiddenWidth, int linearLayers, double leakySlope, boolean conditional, int embeddingDim,
+            double sigmaMin, boolean minibatchOptimalTransport, Activation activation, boolean transportWithinClasses) {
+        this(hiddenWidth, linearLayers, leakySlope, conditional, embeddingDim, sigmaMin, minibatchOptimalTransport,
+                OlympicRings.NUM_CLASSES, activation, transportWithinClasses);
+    }
 
     public FlowMatchingConfig {
         if (hiddenWidth < 1) {
@@ -51,41 +79,66 @@ public record FlowMatchingConfig(
         if (classes < 1) {
             throw new IllegalArgumentException("a class embedding needs at least one class, got " + classes);
         }
-    }
-
-    /** A configuration for the Olympic rings' five classes. */
-    public FlowMatchingConfig(int hiddenWidth, int linearLayers, double leakySlope, boolean conditional, int embeddingDim,
-            double sigmaMin, boolean minibatchOptimalTransport) {
-        this(hiddenWidth, linearLayers, leakySlope, conditional, embeddingDim, sigmaMin, minibatchOptimalTransport,
-                OlympicRings.NUM_CLASSES);
+        activation = activation == null ? Activation.LEAKY_RELU : activation;
     }
 
     public FlowMatchingConfig withConditional(boolean value) {
         return new FlowMatchingConfig(hiddenWidth, linearLayers, leakySlope, value, embeddingDim, sigmaMin, minibatchOptimalTransport,
-                classes);
+                classes, activation, transportWithinClasses);
     }
 
     public FlowMatchingConfig withSigmaMin(double value) {
         return new FlowMatchingConfig(hiddenWidth, linearLayers, leakySlope, conditional, embeddingDim, value, minibatchOptimalTransport,
-                classes);
+                classes, activation, transportWithinClasses);
     }
 
     public FlowMatchingConfig withMinibatchOptimalTransport(boolean value) {
         return new FlowMatchingConfig(hiddenWidth, linearLayers, leakySlope, conditional, embeddingDim, sigmaMin, value,
-                classes);
+                classes, activation, transportWithinClasses);
+    }
+
+    public FlowMatchingConfig withActivation(Activation value) {
+        return new FlowMatchingConfig(hiddenWidth, linearLayers, leakySlope, conditional, embeddingDim, sigmaMin,
+                minibatchOptimalTransport, classes, value, transportWithinClasses);
+    }
+
+    public FlowMatchingConfig withTransportWithinClasses(boolean value) {
+        return new FlowMatchingConfig(hiddenWidth, linearLayers, leakySlope, conditional, embeddingDim, sigmaMin,
+                minibatchOptimalTransport, classes, activation, value);
     }
 
     public FlowMatchingConfig withClasses(int value) {
         return new FlowMatchingConfig(hiddenWidth, linearLayers, leakySlope, conditional, embeddingDim, sigmaMin,
-                minibatchOptimalTransport, value);
+                minibatchOptimalTransport, value, activation, transportWithinClasses);
+    }
+
+    /** Whether training pairs are drawn by one optimal assignment per class of the batch. */
+    public boolean pairsWithinClasses() {
+        return conditional && minibatchOptimalTransport && transportWithinClasses;
     }
 
     /**
-     * Whether both configurations describe the same network: width, layers, slope, conditioning
-     * and (for conditional networks) embedding size and classes. How training pairs are drawn does not count.
+     * Why this pairing may hurt, or null: minibatch optimal transport across the classes of a
+     * class-conditional model pairs noise with points of other classes than the one the network
+     * is told, which is known to make conditional models worse.
+     */
+    public String pairingWarning() {
+        if (conditional && minibatchOptimalTransport && !transportWithinClasses) {
+            return "Minibatch optimal transport pairs noise with data across classes, so the network learns paths "
+                    + "that end in another class than the one it is told; class-conditional models get worse. "
+                    + "Pair within classes instead.";
+        }
+        return null;
+    }
+
+    /**
+     * Whether both configurations describe the same network: width, layers, activation, slope,
+     * conditioning and (for conditional networks) embedding size and classes. How training pairs are drawn
+     * does not count.
      */
     boolean sameNetwork(FlowMatchingConfig other) {
         return hiddenWidth == other.hiddenWidth && linearLayers == other.linearLayers
+                && activation == other.activation
                 && Double.compare(leakySlope, other.leakySlope) == 0 && conditional == other.conditional
                 && (!conditional || embeddingDim == other.embeddingDim && classes == other.classes);
     }

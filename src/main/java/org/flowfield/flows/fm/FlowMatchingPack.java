@@ -74,7 +74,8 @@ public final class FlowMatchingPack implements ModelPack {
         }
         FlowMatching alone = (FlowMatching) model;
         ModelState state = alone.state();
-        int slot = adam.add(state.parameters(), state.adamFirstMoment(), state.adamSecondMoment(), state.optimizerSteps());
+        int slot = adam.add(state.parameters(), state.adamFirstMoment(), state.adamSecondMoment(), state.optimizerSteps(),
+                alone.optimizer());
         pairs.add(new TrainingPairs(alone.config(), alone.source()));
         training = new FieldTraining(adam.parameters(), shape);
         return slot;

@@ -14,18 +14,21 @@ import java.util.SplittableRandom;
  *
  * which for σ_min = 0 are Eq. 14 and Eq. 15/16 of the exercise (for σ_min &gt; 0, Lipman et al. 2023,
  * Eqs. 20–23; docs/equations.md). With minibatch optimal transport the batch's noise and data are
- * first paired by an exact assignment (Tong et al. 2024, minibatch OT; docs/equations.md).
+ * first paired by an exact assignment (Tong et al. 2024, minibatch OT; docs/equations.md); for a
+ * class-conditional model that pairs within classes, by one assignment per class of the batch.
  */
 final class TrainingPairs {
 
     private final double sigmaMin;
     private final MinibatchOptimalTransport transport;
     private final SourceSampler source;
+    private final boolean withinClasses;
 
     TrainingPairs(FlowMatchingConfig config, SourceSampler source) {
         this.source = source;
         this.sigmaMin = config.sigmaMin();
         this.transport = config.minibatchOptimalTransport() ? new MinibatchOptimalTransport() : null;
+        this.withinClasses = config.pairsWithinClasses();
     }
 
     /**
@@ -57,7 +60,7 @@ final class TrainingPairs {
         float[] data = Arrays.copyOfRange(xy, 2 * from, 2 * (from + count));
         int[] classes = labels == null ? null : Arrays.copyOfRange(labels, from, from + count);
         if (transport != null) {
-            int[] pairing = transport.assign(noise, data, count);
+            int[] pairing = withinClasses && classes != null ? pairWithinClasses(noise, data, classes) : transport.assign(noise, data, count);
             float[] paired = new float[2 * count];
             int[] pairedClasses = classes == null ? null : new int[count];
             for (int i = 0; i < count; i++) {
@@ -84,5 +87,42 @@ final class TrainingPairs {
             input[3 * i + 2] = (float) t;
         }
         return new Draw(input, target, classes);
+    }
+
+    /**
+     * An optimal assignment among each class's rows of the batch: the noise drawn for a row of
+     * class c goes to one of the batch's points of class c, so every pair keeps its row's class.
+     *
+     * @return pairing[i], the data row noise row i is paired with (of the same class as row i)
+     */
+    private int[] pairWithinClasses(float[] noise, float[] data, int[] classes) {
+        int count = classes.length;
+        int[] pairing = new int[count];
+        int[] rows = new int[count];
+        float[] classNoise = new float[2 * count];
+        float[] classData = new float[2 * count];
+        boolean[] done = new boolean[count];
+        for (int first = 0; first < count; first++) {
+            if (done[first]) {
+                continue;
+            }
+            int n = 0;
+            for (int i = first; i < count; i++) {
+                if (!done[i] && classes[i] == classes[first]) {
+                    done[i] = true;
+                    rows[n] = i;
+                    classNoise[2 * n] = noise[2 * i];
+                    classNoise[2 * n + 1] = noise[2 * i + 1];
+                    classData[2 * n] = data[2 * i];
+                    classData[2 * n + 1] = data[2 * i + 1];
+                    n++;
+                }
+            }
+            int[] assignment = transport.assign(classNoise, classData, n);
+            for (int r = 0; r < n; r++) {
+                pairing[rows[r]] = rows[assignment[r]];
+            }
+        }
+        return pairing;
     }
 }

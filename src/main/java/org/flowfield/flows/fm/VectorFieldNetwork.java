@@ -6,12 +6,14 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import java.util.SplittableRandom;
 import org.flowfield.engine.Tensors;
+import org.flowfield.flows.Activation;
 import org.flowfield.flows.Initialization;
 import org.flowfield.flows.optim.PackedParameters;
 import org.flowfield.flows.optim.ParameterLayout;
 
 /**
- * The vector field v(y, t) (or v(y, t, c)): K linear layers with LeakyReLU between them, reading
+ * The vector field v(y, t) (or v(y, t, c)): K linear layers with an activation (LeakyReLU by
+ * default) between them, reading
  * [y, t] and, for class-conditional models, an embedding of the class mixed in by the first
  * fully-connected layer (exercise §4.3). The embedding lookup is written as a one-hot product,
  * which is the same function and gives its gradient as one matrix product.
@@ -156,8 +158,8 @@ final class VectorFieldNetwork implements AutoCloseable {
         NDArray tangent = Tensors.linear(probesHere, firstWeightY, null);
         NDArray a;
         for (int j = 0; ; j++) {
-            a = Tensors.leakyRelu(hidden, config.leakySlope());
-            tangent.muli(leakyDerivative(hidden));
+            a = activate(hidden);
+            tangent.muli(derivative(hidden));
             if (j + 1 == k - 1) {
                 break;
             }
@@ -185,9 +187,9 @@ final class VectorFieldNetwork implements AutoCloseable {
         NDArray a = null;
         for (int j = 0; ; j++) {
             if (divergence) {
-                tangent = j == 0 ? leakyDerivative(hidden).mul(tangent) : tangent.muli(leakyDerivative(hidden));
+                tangent = j == 0 ? derivative(hidden).mul(tangent) : tangent.muli(derivative(hidden));
             }
-            a = Tensors.leakyRelu(hidden, config.leakySlope());
+            a = activate(hidden);
             if (j + 1 == k - 1) {
                 break;
             }
@@ -206,11 +208,19 @@ final class VectorFieldNetwork implements AutoCloseable {
         return new NDArray[] {v, trace};
     }
 
+    private NDArray activate(NDArray hidden) {
+        return config.activation().apply(hidden, config.leakySlope());
+    }
+
     /**
-     * LeakyReLU′(h) = 1 for h &gt; 0, α for h &lt; 0, written as (1+α)/2 + (1−α)/2·sign(h): one
-     * fresh array and two in-place operations, far cheaper on large batches than a boolean mask.
+     * The activation's derivative at h. LeakyReLU′(h) = 1 for h &gt; 0, α for h &lt; 0, is written as
+     * (1+α)/2 + (1−α)/2·sign(h): one fresh array and two in-place operations, far cheaper on large
+     * batches than a boolean mask.
      */
-    private NDArray leakyDerivative(NDArray hidden) {
+    private NDArray derivative(NDArray hidden) {
+        if (config.activation() != Activation.LEAKY_RELU) {
+            return config.activation().derivative(hidden, config.leakySlope());
+        }
         return hidden.sign().muli(halfOneMinusSlope).addi(halfOnePlusSlope);
     }
 

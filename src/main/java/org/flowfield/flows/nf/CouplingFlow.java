@@ -17,6 +17,7 @@ import org.flowfield.flows.ModelState;
 import org.flowfield.flows.StandardNormal;
 import org.flowfield.flows.StepLoss;
 import org.flowfield.flows.TrainingBatch;
+import org.flowfield.flows.optim.OptimizerSettings;
 import org.flowfield.flows.optim.ParameterLayout;
 
 /**
@@ -24,7 +25,8 @@ import org.flowfield.flows.optim.ParameterLayout;
  * swap P between each two (exercise §3.1, Eqs. 1–9), for 2-D points.
  *
  * <p>Layout. Each coupling layer has two networks f(z_l) → (log ŝ, b) of K linear layers with
- * LeakyReLU between them (Eq. 3). Both are stored as one network of twice the width whose
+ * the configured activation between them (Eq. 3; LeakyReLU by default) and, when the
+ * configuration bounds it, log ŝ = B·tanh(log ŝ_raw / B). Both are stored as one network of twice the width whose
  * weights are block-diagonal: the off-diagonal blocks start at zero and their gradient is masked,
  * so they stay exactly zero and the two networks never see each other's activations. The swap P
  * is bookkeeping of which coordinate is a layer's z_l (no copy). Weight and bias gradients of all
@@ -42,16 +44,23 @@ import org.flowfield.flows.optim.ParameterLayout;
 public final class CouplingFlow implements FlowModel {
 
     private final CouplingFlowConfig config;
+    private final OptimizerSettings optimizer;
     private final NDManager manager;
     private CouplingFlowStack stack;
 
     public CouplingFlow(CouplingFlowConfig config, long seed) {
+        this(config, OptimizerSettings.ADAM, seed);
+    }
+
+    /** @param optimizer the weight decay and gradient clipping of its Adam steps */
+    public CouplingFlow(CouplingFlowConfig config, OptimizerSettings optimizer, long seed) {
         this.config = config;
+        this.optimizer = optimizer;
         this.manager = TorchRuntime.get().newManager();
         float[] initial = initialValues(config, new SplittableRandom(seed));
         ModelState untrained = new ModelState(initial, new float[initial.length], new float[initial.length], 0);
         try {
-            this.stack = new CouplingFlowStack(config, List.of(untrained), manager);
+            this.stack = new CouplingFlowStack(config, List.of(untrained), List.of(optimizer), manager);
         } catch (RuntimeException e) {
             manager.close();
             throw e;
@@ -60,6 +69,10 @@ public final class CouplingFlow implements FlowModel {
 
     public CouplingFlowConfig config() {
         return config;
+    }
+
+    public OptimizerSettings optimizer() {
+        return optimizer;
     }
 
     @Override
@@ -270,7 +283,7 @@ public final class CouplingFlow implements FlowModel {
 
     @Override
     public void restore(ModelState state) {
-        CouplingFlowStack restored = new CouplingFlowStack(config, List.of(state), manager);
+        CouplingFlowStack restored = new CouplingFlowStack(config, List.of(state), List.of(optimizer), manager);
         stack.close();
         stack = restored;
     }

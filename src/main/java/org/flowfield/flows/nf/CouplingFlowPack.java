@@ -10,6 +10,7 @@ import org.flowfield.flows.ModelPack;
 import org.flowfield.flows.ModelState;
 import org.flowfield.flows.StepLoss;
 import org.flowfield.flows.TrainingBatch;
+import org.flowfield.flows.optim.OptimizerSettings;
 
 /**
  * Coupling flows of one architecture and batch size trained as one: a {@link CouplingFlowStack}
@@ -26,6 +27,8 @@ public final class CouplingFlowPack implements ModelPack {
     private final NDManager manager;
     /** null while the pack is empty. */
     private CouplingFlowStack stack;
+    /** Each member's weight decay and clipping, by slot. */
+    private List<OptimizerSettings> optimizers = List.of();
 
     /**
      * @param config the architecture every member has
@@ -62,7 +65,9 @@ public final class CouplingFlowPack implements ModelPack {
         }
         List<ModelState> states = states();
         states.add(model.state());
-        rebuild(states);
+        List<OptimizerSettings> nextOptimizers = new ArrayList<>(optimizers);
+        nextOptimizers.add(((CouplingFlow) model).optimizer());
+        rebuild(states, nextOptimizers);
         return states.size() - 1;
     }
 
@@ -71,7 +76,9 @@ public final class CouplingFlowPack implements ModelPack {
         checkSlot(slot);
         List<ModelState> states = states();
         states.remove(slot);
-        rebuild(states);
+        List<OptimizerSettings> nextOptimizers = new ArrayList<>(optimizers);
+        nextOptimizers.remove(slot);
+        rebuild(states, nextOptimizers);
     }
 
     @Override
@@ -105,12 +112,13 @@ public final class CouplingFlowPack implements ModelPack {
         return states;
     }
 
-    private void rebuild(List<ModelState> states) {
-        CouplingFlowStack rebuilt = states.isEmpty() ? null : new CouplingFlowStack(config, states, manager);
+    private void rebuild(List<ModelState> states, List<OptimizerSettings> nextOptimizers) {
+        CouplingFlowStack rebuilt = states.isEmpty() ? null : new CouplingFlowStack(config, states, nextOptimizers, manager);
         if (stack != null) {
             stack.close();
         }
         stack = rebuilt;
+        optimizers = List.copyOf(nextOptimizers);
     }
 
     private void checkSlot(int slot) {

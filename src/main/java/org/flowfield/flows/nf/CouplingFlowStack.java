@@ -9,6 +9,7 @@ import java.util.List;
 import org.flowfield.engine.Tensors;
 import org.flowfield.flows.ModelState;
 import org.flowfield.flows.StepLoss;
+import org.flowfield.flows.optim.OptimizerSettings;
 import org.flowfield.flows.optim.ParameterLayout;
 import org.flowfield.flows.optim.RowwiseAdam;
 
@@ -62,11 +63,13 @@ final class CouplingFlowStack implements AutoCloseable {
 
     /**
      * @param states each member's weights and optimizer state, in the layout of {@link CouplingFlow#layout}
+     * @param optimizers each member's weight decay and gradient clipping
      * @param parent the manager this stack's native memory hangs from (released by {@link #close})
      */
-    CouplingFlowStack(CouplingFlowConfig config, List<ModelState> states, NDManager parent) {
-        if (states.isEmpty()) {
-            throw new IllegalArgumentException("a stack needs at least one member");
+    CouplingFlowStack(CouplingFlowConfig config, List<ModelState> states, List<OptimizerSettings> optimizers,
+            NDManager parent) {
+        if (states.isEmpty() || optimizers.size() != states.size()) {
+            throw new IllegalArgumentException("a stack needs at least one member, each with its optimizer settings");
         }
         this.config = config;
         this.members = states.size();
@@ -86,7 +89,7 @@ final class CouplingFlowStack implements AutoCloseable {
         this.manager = parent.newSubManager();
         try {
             this.parameters = manager.create(values, new Shape(members, size));
-            this.adam = new RowwiseAdam(parameters, first, second, steps);
+            this.adam = new RowwiseAdam(parameters, first, second, steps, optimizers.toArray(OptimizerSettings[]::new));
             this.negatedGradientMask = manager.create(CouplingFlow.negatedDiagonalMask(config));
             int k = config.linearLayers();
             int layers = config.couplingLayers();
@@ -210,14 +213,29 @@ final class CouplingFlowStack implements AutoCloseable {
             }
             NDArray hidden = affine(a, w, b, j, l);
             if (keep != null) {
-                keep.slopes[j][l] = Tensors.leakyRelu(hidden.sign(), -config.leakySlope());
+                keep.slopes[j][l] = config.activation().derivative(hidden, config.leakySlope());
             }
-            a = Tensors.leakyRelu(hidden, config.leakySlope());
+            a = config.activation().apply(hidden, config.leakySlope());
         }
         if (keep != null) {
             keep.inputs[k - 1][l] = a;
         }
-        return Tensors.split(affine(a, w, b, k - 1, l), 1, -1);
+        NDList logScaleAndShift = Tensors.split(affine(a, w, b, k - 1, l), 1, -1);
+        if (!config.boundedLogScale()) {
+            return logScaleAndShift;
+        }
+        return new NDList(bound(logScaleAndShift.get(0)), logScaleAndShift.get(1));
+    }
+
+    /** The soft bound log ŝ = b·tanh(log ŝ_raw / b) (b = {@link CouplingFlowConfig#logScaleBound}). */
+    private NDArray bound(NDArray rawLogScale) {
+        double b = config.logScaleBound();
+        return rawLogScale.div(b).tanh().muli(b);
+    }
+
+    /** ∂ log ŝ / ∂ log ŝ_raw of the soft bound: 1 − tanh² = 1 − (log ŝ / b)²; 1 when unbounded. */
+    private NDArray boundDerivative(NDArray logScale) {
+        return logScale.div(config.logScaleBound()).square().neg().addi(1);
     }
 
     /**
@@ -273,9 +291,8 @@ final class CouplingFlowStack implements AutoCloseable {
         final NDArray[] columns = new NDArray[2];
         final NDArray[][] inputs;
         /**
-         * LeakyReLU′ of each hidden activation, 1 where it is positive and the slope where it is
-         * negative, formed as LeakyReLU with the negated slope of its sign (two fast operations
-         * where a comparison and a selection are slow on large stacks). At exactly 0 it is 0.
+         * The activation's derivative at each hidden pre-activation ({@link org.flowfield.flows.Activation#derivative};
+         * for LeakyReLU 1 where it is positive and the slope where it is negative, at exactly 0 it is 0).
          */
         final NDArray[][] slopes;
         final NDArray[] scales;
@@ -361,6 +378,9 @@ final class CouplingFlowStack implements AutoCloseable {
             NDArray gradZr = grad[rightColumn];
             NDArray gradYr = gradZr.div(pass.scales[l]);
             NDArray negGradLogScale = pass.rightOut[l].mul(gradZr).subi(pointWeights);
+            if (config.boundedLogScale()) {
+                negGradLogScale.muli(boundDerivative(pass.logScales[l]));
+            }
             NDArray n = Tensors.concat(new NDArray[] {negGradLogScale, gradYr}, -1);
             for (int j = k - 1; ; j--) {
                 if (perLayer) {

@@ -15,6 +15,9 @@ import ai.djl.ndarray.NDManager;
  *
  * <p>All state lives in two flat vectors next to the parameters, so one step is a dozen native
  * calls whatever the number of tensors.
+ *
+ * <p>With {@link OptimizerSettings} the gradient is first clipped to its global norm, and AdamW's
+ * decoupled decay θ ← θ·(1 − lr·λ) comes before the update, in PyTorch's order.
  */
 public final class Adam implements AutoCloseable {
 
@@ -23,6 +26,7 @@ public final class Adam implements AutoCloseable {
     public static final double EPSILON = 1e-8;
 
     private final PackedParameters parameters;
+    private final OptimizerSettings[] settings;
     private final NDManager stateManager;
     private final NDArray firstMoment;
     private final NDArray secondMoment;
@@ -34,7 +38,12 @@ public final class Adam implements AutoCloseable {
     private long step;
 
     public Adam(PackedParameters parameters) {
+        this(parameters, OptimizerSettings.ADAM);
+    }
+
+    public Adam(PackedParameters parameters, OptimizerSettings settings) {
         this.parameters = parameters;
+        this.settings = new OptimizerSettings[] {settings};
         this.stateManager = parameters.manager().newSubManager();
         int size = parameters.layout().size();
         this.firstMoment = stateManager.zeros(new ai.djl.ndarray.types.Shape(size));
@@ -55,6 +64,8 @@ public final class Adam implements AutoCloseable {
     public void step(NDArray gradient, double learningRate) {
         step++;
         NDManager scratch = gradient.getManager();
+        RowTerms.clip(gradient, settings);
+        RowTerms.decay(parameters.flat(), settings, new double[] {learningRate}, scratch);
         firstMoment.muli(beta1).addi(gradient.mul(oneMinusBeta1));
         secondMoment.muli(beta2).addi(gradient.mul(gradient).muli(oneMinusBeta2));
         double biasCorrection1 = 1 - Math.pow(BETA1, step);

@@ -23,6 +23,7 @@ public final class RowwiseAdam implements AutoCloseable {
     private static final double SECOND_MOMENT_FLOOR = 1e-36;
 
     private final NDArray parameters;
+    private final OptimizerSettings[] settings;
     private final NDManager stateManager;
     private final NDArray firstMoment;
     private final NDArray secondMoment;
@@ -39,11 +40,13 @@ public final class RowwiseAdam implements AutoCloseable {
      * @param firstMoments every row's m, row-major [K × P]
      * @param secondMoments every row's v, row-major [K × P]
      * @param steps every row's t
+     * @param settings every row's weight decay and clipping
      */
-    public RowwiseAdam(NDArray parameters, float[] firstMoments, float[] secondMoments, long[] steps) {
+    public RowwiseAdam(NDArray parameters, float[] firstMoments, float[] secondMoments, long[] steps,
+            OptimizerSettings[] settings) {
         Shape shape = parameters.getShape();
         if (shape.dimension() != 2 || shape.get(0) != steps.length || firstMoments.length != shape.size()
-                || secondMoments.length != shape.size()) {
+                || secondMoments.length != shape.size() || settings.length != steps.length) {
             throw new IllegalArgumentException("optimizer state does not match the parameters " + shape);
         }
         for (long t : steps) {
@@ -52,6 +55,7 @@ public final class RowwiseAdam implements AutoCloseable {
             }
         }
         this.parameters = parameters;
+        this.settings = settings.clone();
         this.stateManager = parameters.getManager().newSubManager();
         this.firstMoment = stateManager.create(firstMoments, shape);
         this.secondMoment = stateManager.create(secondMoments, shape);
@@ -65,7 +69,7 @@ public final class RowwiseAdam implements AutoCloseable {
     }
 
     /**
-     * One update of every row, in {@link Adam}'s order.
+     * One update of every row, in {@link Adam}'s order (clipping and decay each with the row's own settings).
      *
      * @param gradient [K, P], owned by the caller's step manager
      * @param learningRates row k's learning rate at index k
@@ -85,6 +89,8 @@ public final class RowwiseAdam implements AutoCloseable {
         }
         NDManager scratch = gradient.getManager();
         Shape column = new Shape(rows, 1);
+        RowTerms.clip(gradient, settings);
+        RowTerms.decay(parameters, settings, learningRates, scratch);
         firstMoment.muli(beta1).addi(gradient.mul(oneMinusBeta1));
         secondMoment.muli(beta2).addi(gradient.mul(gradient).muli(oneMinusBeta2));
         NDArray denominator = root(scratch);

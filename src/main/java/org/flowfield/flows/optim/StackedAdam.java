@@ -29,6 +29,7 @@ public final class StackedAdam implements AutoCloseable {
     private NDArray firstMoment;
     private NDArray secondMoment;
     private long[] steps = new long[0];
+    private OptimizerSettings[] settings = new OptimizerSettings[0];
 
     /**
      * @param manager where the state lives (a sub-manager is made of it; closed with this object)
@@ -66,6 +67,15 @@ public final class StackedAdam implements AutoCloseable {
      * @return the new row's index
      */
     public int add(float[] weights, float[] first, float[] second, long optimizerSteps) {
+        return add(weights, first, second, optimizerSteps, OptimizerSettings.ADAM);
+    }
+
+    /**
+     * Appends a row that continues exactly where a model's own Adam with these settings is.
+     *
+     * @return the new row's index
+     */
+    public int add(float[] weights, float[] first, float[] second, long optimizerSteps, OptimizerSettings rowSettings) {
         if (weights.length != parameterCount || first.length != parameterCount || second.length != parameterCount
                 || optimizerSteps < 0) {
             throw new IllegalArgumentException("optimizer state does not match the rows' " + parameterCount + " parameters");
@@ -73,6 +83,9 @@ public final class StackedAdam implements AutoCloseable {
         int rows = rows();
         long[] nextSteps = java.util.Arrays.copyOf(steps, rows + 1);
         nextSteps[rows] = optimizerSteps;
+        OptimizerSettings[] nextSettings = java.util.Arrays.copyOf(settings, rows + 1);
+        nextSettings[rows] = rowSettings;
+        settings = nextSettings;
         rebuild(nextSteps, appended(parameters, weights), appended(firstMoment, first), appended(secondMoment, second));
         return rows;
     }
@@ -86,6 +99,10 @@ public final class StackedAdam implements AutoCloseable {
         long[] nextSteps = new long[rows - 1];
         System.arraycopy(steps, 0, nextSteps, 0, row);
         System.arraycopy(steps, row + 1, nextSteps, row, rows - 1 - row);
+        OptimizerSettings[] nextSettings = new OptimizerSettings[rows - 1];
+        System.arraycopy(settings, 0, nextSettings, 0, row);
+        System.arraycopy(settings, row + 1, nextSettings, row, rows - 1 - row);
+        settings = nextSettings;
         rebuild(nextSteps, without(parameters, row), without(firstMoment, row), without(secondMoment, row));
     }
 
@@ -107,7 +124,7 @@ public final class StackedAdam implements AutoCloseable {
     }
 
     /**
-     * One update of every row.
+     * One update of every row (clipping and decay each with the row's own settings).
      *
      * @param gradient shaped as {@link #parameters()}, owned by the caller's step manager
      * @param learningRates each row's rate this step
@@ -125,6 +142,8 @@ public final class StackedAdam implements AutoCloseable {
             biasCorrection2Sqrt[i] = (float) Math.sqrt(1 - Math.pow(Adam.BETA2, t));
             stepSize[i] = (float) (learningRates[i] / (1 - Math.pow(Adam.BETA1, t)));
         }
+        RowTerms.clip(gradient, settings);
+        RowTerms.decay(parameters, settings, learningRates, scratch);
         firstMoment.muli(beta1).addi(gradient.mul(oneMinusBeta1));
         secondMoment.muli(beta2).addi(gradient.mul(gradient).muli(oneMinusBeta2));
         NDArray denominator = secondMoment.sqrt();

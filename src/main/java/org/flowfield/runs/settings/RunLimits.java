@@ -126,6 +126,24 @@ public final class RunLimits {
     /** Largest LeakyReLU slope: 0.5, beyond which the activation is nearly linear (the exercise uses 0.01). */
     public static final double MAX_LEAKY_SLOPE = 0.5;
 
+    /** Smallest log-scale bound: 0, the exercise's unbounded log-scales. */
+    public static final double MIN_LOG_SCALE_BOUND = 0;
+
+    /** Largest log-scale bound: the core's, beyond which e^s overflows float32 anyway. */
+    public static final double MAX_LOG_SCALE_BOUND = org.flowfield.flows.nf.CouplingFlowConfig.MAX_LOG_SCALE_BOUND;
+
+    /** Smallest weight decay: 0, plain Adam. */
+    public static final double MIN_WEIGHT_DECAY = 0;
+
+    /** Largest weight decay: the core's 1, which already halves the weights in about 700 steps at lr 0.001. */
+    public static final double MAX_WEIGHT_DECAY = org.flowfield.flows.optim.OptimizerSettings.MAX_WEIGHT_DECAY;
+
+    /** Smallest gradient-norm limit: 0, no clipping. */
+    public static final double MIN_MAX_GRADIENT_NORM = 0;
+
+    /** Largest gradient-norm limit: 1,000, beyond which clipping no longer stops a diverging run. */
+    public static final double MAX_MAX_GRADIENT_NORM = 1_000;
+
     /**
      * Most points × epochs, the number of point visits of a run: 20,000,000, four times the
      * exercise's 250,000 × 20 (so 1,000,000 points for 20 epochs, or 250,000 for 80). Data

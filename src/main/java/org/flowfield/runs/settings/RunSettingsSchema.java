@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.flowfield.data.DataSet;
+import org.flowfield.flows.Activation;
 import org.flowfield.flows.ModelFamily;
 import org.flowfield.flows.SourceDistribution;
 import org.flowfield.runs.settings.RunSetting.Kind;
@@ -133,12 +134,38 @@ public final class RunSettingsSchema {
             .coded(sources(), SourceDistribution::code, SourceDistribution::title)
             .storedAs("fm.source").option("--source").optional().build();
 
+    public static final RunSetting<Activation> ACTIVATION = RunSetting.of("activation", Activation.class, Kind.CHOICE, "Activation")
+            .storedAs("nf.activation", "fm.activation").optional().build();
+
+    public static final RunSetting<Double> LOG_SCALE_BOUND = RunSetting.of(
+                    "logScaleBound", Double.class, Kind.DECIMAL, "Soft bound on the log-scales")
+            .families(NORMALIZING_FLOW)
+            .min(RunLimits.MIN_LOG_SCALE_BOUND, "0 leaves them unbounded, as the exercise writes them")
+            .max(RunLimits.MAX_LOG_SCALE_BOUND, "beyond it, e to the log-scale overflows float32 anyway")
+            .storedAs("nf.logScaleBound").optional().build();
+
+    public static final RunSetting<Boolean> TRANSPORT_WITHIN_CLASSES = RunSetting.of(
+                    "transportWithinClasses", Boolean.class, Kind.FLAG, "Optimal transport within classes")
+            .families(CONDITIONAL_FLOW_MATCHING)
+            .storedAs("fm.transportWithinClasses").optional().build();
+
+    public static final RunSetting<Double> WEIGHT_DECAY = RunSetting.of("weightDecay", Double.class, Kind.DECIMAL, "Weight decay (AdamW)")
+            .min(RunLimits.MIN_WEIGHT_DECAY, "0 is the exercise's plain Adam")
+            .max(RunLimits.MAX_WEIGHT_DECAY, "1 already halves the weights in about 700 steps at the exercise's learning rate")
+            .storedAs("weightDecay").optional().build();
+
+    public static final RunSetting<Double> MAX_GRADIENT_NORM = RunSetting.of(
+                    "maxGradientNorm", Double.class, Kind.DECIMAL, "Gradient-norm clipping")
+            .min(RunLimits.MIN_MAX_GRADIENT_NORM, "0 clips nothing, as in the exercise")
+            .max(RunLimits.MAX_MAX_GRADIENT_NORM, "beyond it clipping no longer stops a diverging run")
+            .storedAs("maxGradientNorm").optional().build();
+
     /** Every setting, in the order of the form. */
     public static final List<RunSetting<?>> ALL = List.of(
             NAME, FAMILY, DATA_SET, SOURCE, POINTS, EPOCHS, BATCH_SIZE, LEARNING_RATE, SCHEDULE, SEED,
             COUPLING_LAYERS, NF_HIDDEN_WIDTH, NF_LINEAR_LAYERS,
             FM_HIDDEN_WIDTH, FM_LINEAR_LAYERS, EMBEDDING_DIM, SIGMA_MIN, MINIBATCH_OPTIMAL_TRANSPORT,
-            LEAKY_SLOPE);
+            LEAKY_SLOPE, ACTIVATION, LOG_SCALE_BOUND, TRANSPORT_WITHIN_CLASSES, WEIGHT_DECAY, MAX_GRADIENT_NORM);
 
     private static List<SourceDistribution> sources() {
         List<SourceDistribution> sources = new java.util.ArrayList<>();
@@ -198,6 +225,9 @@ public final class RunSettingsSchema {
 
     /** A choice as a person reads it. */
     static String choiceLabel(Enum<?> choice) {
+        if (choice instanceof Activation activation) {
+            return activation.title();
+        }
         if (choice instanceof LearningRateSchedule schedule) {
             return switch (schedule) {
                 case COSINE -> "Cosine annealing over the epochs";

@@ -11,6 +11,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import java.util.SplittableRandom;
 import org.flowfield.engine.TorchRuntime;
+import org.flowfield.flows.ReferenceActivation;
 import org.flowfield.flows.optim.ParameterLayout;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -60,7 +61,7 @@ class VectorFieldNetworkTest {
     }
 
     /** Eq. 16 with DJL's autograd: {loss}, gradient. */
-    private static float[][] autograd(FlowMatchingConfig config, float[] weights, float[] input, int[] classes, float[] target) {
+    static float[][] autograd(FlowMatchingConfig config, float[] weights, float[] input, int[] classes, float[] target) {
         ParameterLayout layout = VectorFieldNetwork.layout(config);
         int k = config.linearLayers();
         int b = input.length / 3;
@@ -78,7 +79,7 @@ class VectorFieldNetworkTest {
             for (int j = 0; j < k; j++) {
                 a = a.matMul(slice(theta, layout, 2 * j).transpose()).add(slice(theta, layout, 2 * j + 1));
                 if (j < k - 1) {
-                    a = ai.djl.nn.Activation.leakyRelu(a, (float) config.leakySlope());
+                    a = ReferenceActivation.of(config.activation(), a, config.leakySlope());
                 }
             }
             NDArray loss = a.sub(m.create(target, new Shape(b, 2))).square().sum(new int[] {1}).mean();

@@ -14,6 +14,7 @@ import org.flowfield.data.PointCloud;
 import org.flowfield.data.RingDataset;
 import org.flowfield.engine.TorchRuntime;
 import org.flowfield.flows.DensityGrid;
+import org.flowfield.flows.ReferenceActivation;
 import org.flowfield.flows.StandardNormal;
 import org.flowfield.flows.StepLoss;
 import org.flowfield.flows.TrainingBatch;
@@ -31,7 +32,7 @@ class CouplingFlowTest {
     }
 
     /** A flow after some Adam steps, so that its layers are far from their initial values. */
-    private static CouplingFlow trainedFlow(CouplingFlowConfig config, int steps) {
+    static CouplingFlow trainedFlow(CouplingFlowConfig config, int steps) {
         CouplingFlow flow = new CouplingFlow(config, 7);
         RingDataset data = RingDataset.training(DataSetKind.UNCONDITIONAL, 128 * 20, 3);
         float[] xy = data.points().xy();
@@ -190,8 +191,11 @@ class CouplingFlowTest {
                 }
                 NDArray zl = u.get(new NDIndex(":, 0:1"));
                 NDArray yr = u.get(new NDIndex(":, 1:2"));
-                NDArray logScale = network(zl, w, b, l, 0, k, h, config.leakySlope());
-                NDArray shift = network(zl, w, b, l, 1, k, h, config.leakySlope());
+                NDArray logScale = network(zl, w, b, l, 0, k, h, config);
+                NDArray shift = network(zl, w, b, l, 1, k, h, config);
+                if (config.boundedLogScale()) {
+                    logScale = logScale.div(config.logScaleBound()).tanh().mul(config.logScaleBound());
+                }
                 NDArray zr = yr.sub(shift).mul(logScale.neg().exp());
                 u = zl.concat(zr, 1);
                 sumLogScale = sumLogScale.add(logScale);
@@ -204,7 +208,8 @@ class CouplingFlowTest {
     }
 
     /** Network {@code net} (0: log-scale, 1: shift) of layer l, its blocks sliced from the packed weights. */
-    private static NDArray network(NDArray input, NDArray[] w, NDArray[] b, int l, int net, int k, int h, double slope) {
+    private static NDArray network(NDArray input, NDArray[] w, NDArray[] b, int l, int net, int k, int h,
+            CouplingFlowConfig config) {
         NDArray a = input;
         for (int j = 0; j < k; j++) {
             String rows = j == k - 1 ? net + ":" + (net + 1) : (net * h) + ":" + (net * h + h);
@@ -213,7 +218,7 @@ class CouplingFlowTest {
             NDArray bias = b[j].get(new NDIndex("{}, " + rows, l));
             a = a.matMul(weight.transpose()).add(bias);
             if (j < k - 1) {
-                a = ai.djl.nn.Activation.leakyRelu(a, (float) slope);
+                a = ReferenceActivation.of(config.activation(), a, config.leakySlope());
             }
         }
         return a;
