@@ -187,11 +187,14 @@ public final class RunSettingsValidator {
     private static Object check(RunSettings settings, RunSetting<?> setting, Collection<String> referenceNames,
             List<FieldError> errors) {
         String field = setting.field();
+        if (setting.optional() && setting.get(settings) == null && !settings.unreadable().containsKey(field)) {
+            return null;
+        }
         return switch (setting.kind()) {
             case TEXT -> checkName(settings.getName(), setting, referenceNames, errors);
             case FAMILY, CHOICE, FLAG -> {
                 Object value = setting.get(settings);
-                if (value == null && !setting.optional()) {
+                if (value == null) {
                     errors.add(required(field));
                 }
                 yield value;

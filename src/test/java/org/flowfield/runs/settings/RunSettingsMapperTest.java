@@ -72,9 +72,12 @@ class RunSettingsMapperTest {
         for (String field : RunSettings.ALL_FIELDS) {
             if (!RunSettings.fieldsFor(family).contains(field)) {
                 RunSetting<?> setting = RunSettingsSchema.of(field);
-                Settings.set(settings, field, setting.kind() == RunSetting.Kind.CHOICE ? setting.choices().getLast()
-                        : field.equals(RunSettings.SIGMA_MIN) ? (Object) 0.3
-                        : field.equals(RunSettings.MINIBATCH_OPTIMAL_TRANSPORT) ? (Object) true : (Object) 9);
+                Settings.set(settings, field, switch (setting.kind()) {
+                    case CHOICE -> setting.choices().getLast();
+                    case FLAG -> true;
+                    case DECIMAL -> 0.3;
+                    default -> 9;
+                });
             }
         }
         assertThat(RunSettingsMapper.toTrainingConfig(settings)).isEqualTo(expected);
@@ -122,6 +125,9 @@ class RunSettingsMapperTest {
         highest.setSigmaMin(RunLimits.MAX_SIGMA_MIN);
         highest.setLeakySlope(RunLimits.MAX_LEAKY_SLOPE);
         highest.setSeed(RunLimits.MAX_SEED);
+        highest.set(RunSettingsSchema.LOG_SCALE_BOUND.field(), RunLimits.MAX_LOG_SCALE_BOUND);
+        highest.set(RunSettingsSchema.WEIGHT_DECAY.field(), RunLimits.MAX_WEIGHT_DECAY);
+        highest.set(RunSettingsSchema.MAX_GRADIENT_NORM.field(), RunLimits.MAX_MAX_GRADIENT_NORM);
 
         assertThat(RunSettingsMapper.toTrainingConfig(lowest).learningRate()).isEqualTo(RunLimits.MIN_LEARNING_RATE);
         assertThat(RunSettingsMapper.toTrainingConfig(highest).seed()).isEqualTo(Long.MAX_VALUE);

@@ -80,6 +80,11 @@ class RunSettingsSchemaTest {
         expected.setFamily(ModelFamily.FLOW_MATCHING);
         expected.set(RunSettingsSchema.DATA_SET.field(), org.flowfield.data.DataSet.RINGS);
         expected.set(RunSettingsSchema.SOURCE.field(), org.flowfield.flows.SourceDistribution.STANDARD_NORMAL);
+        expected.set(RunSettingsSchema.ACTIVATION.field(), org.flowfield.flows.Activation.LEAKY_RELU);
+        expected.set(RunSettingsSchema.LOG_SCALE_BOUND.field(), 0.0);
+        expected.set(RunSettingsSchema.TRANSPORT_WITHIN_CLASSES.field(), false);
+        expected.set(RunSettingsSchema.WEIGHT_DECAY.field(), 0.0);
+        expected.set(RunSettingsSchema.MAX_GRADIENT_NORM.field(), 0.0);
         expected.setPoints(40_000);
         expected.setEpochs(12);
         expected.setBatchSize(256);

@@ -214,10 +214,11 @@ class RunSettingsValidatorTest {
     @MethodSource("unusedFields")
     void fieldsTheFamilyDoesNotUseAreNeitherRequiredNorChecked(ModelFamily family, String field) {
         assertThat(validate(set(small(family), field, null))).isEmpty();
-        Object nonsense = switch (field) {
-            case RunSettings.SIGMA_MIN -> Double.NaN;
-            case RunSettings.MINIBATCH_OPTIMAL_TRANSPORT -> Boolean.TRUE;
-            case "source" -> org.flowfield.flows.SourceDistribution.of(org.flowfield.data.DataSet.MOONS);
+        RunSetting<?> setting = RunSettingsSchema.of(field);
+        Object nonsense = switch (setting.kind()) {
+            case DECIMAL -> Double.NaN;
+            case FLAG -> Boolean.TRUE;
+            case CHOICE -> setting.choices().getLast();
             default -> -1;
         };
         assertThat(validate(set(small(family), field, nonsense))).isEmpty();
