@@ -34,8 +34,16 @@ public record RingDataset(DataSetKind kind, PointCloud points, Standardization s
 
     /** Samples a training set of a data set and standardises it with its own statistics. */
     public static RingDataset training(DataSet dataSet, DataSetKind kind, int n, long seed) {
+        return training(dataSet, kind, n, seed, true);
+    }
+
+    /**
+     * Samples a training set of a data set, standardised with its own statistics or, when
+     * {@code standardize} is false, kept in the data's own coordinates.
+     */
+    public static RingDataset training(DataSet dataSet, DataSetKind kind, int n, long seed, boolean standardize) {
         PointCloud original = dataSet.sample(kind, n, seed);
-        Standardization stats = Standardization.of(original.xy());
+        Standardization stats = standardize ? Standardization.of(original.xy()) : Standardization.IDENTITY;
         return new RingDataset(kind, standardised(original, stats), stats, dataSet);
     }
 

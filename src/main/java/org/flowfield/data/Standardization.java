@@ -20,6 +20,9 @@ public record Standardization(double meanX, double meanY, double stdX, double st
         requirePositive("stdY", stdY);
     }
 
+    /** No standardisation: a model trained with it sees the data in its own coordinates. */
+    public static final Standardization IDENTITY = new Standardization(0, 0, 1, 1);
+
     /** The statistics of a sample: per-axis mean and population std, accumulated in double. */
     public static Standardization of(float[] xy) {
         if (xy == null || xy.length == 0 || xy.length % 2 != 0) {

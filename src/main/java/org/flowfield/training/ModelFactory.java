@@ -34,7 +34,7 @@ public final class ModelFactory {
         }
         float[] reference = config.source().dataSet()
                 .sample(DataSetKind.UNCONDITIONAL, config.trainingPoints(), Seeds.derive(config.seed(), Seeds.SOURCE, 0)).xy();
-        return new SourceSampler(config.source(), Standardization.of(reference));
+        return new SourceSampler(config.source(), config.standardize() ? Standardization.of(reference) : Standardization.IDENTITY);
     }
 
     /** An empty pack for runs of the configuration's shape (family, network and batch size). */

@@ -64,7 +64,7 @@ public final class RunLoop {
     /** A new run from its first step. */
     public static RunLoop fresh(TrainingConfig config, TrainingListener listener, Cancellation cancellation,
             CheckpointPolicy checkpoints) {
-        RingDataset data = RingDataset.training(config.dataSet(), config.family().dataSet(), config.points(), config.seed());
+        RingDataset data = RingDataset.training(config.dataSet(), config.family().dataSet(), config.points(), config.seed(), config.standardize());
         return new RunLoop(config, data, 0, 0, 0, 0, listener, cancellation, checkpoints);
     }
 
@@ -72,7 +72,7 @@ public final class RunLoop {
     public static RunLoop resumed(Checkpoint checkpoint, TrainingListener listener, Cancellation cancellation,
             CheckpointPolicy checkpoints) {
         TrainingConfig config = checkpoint.config();
-        RingDataset data = RingDataset.training(config.dataSet(), config.family().dataSet(), config.points(), config.seed());
+        RingDataset data = RingDataset.training(config.dataSet(), config.family().dataSet(), config.points(), config.seed(), config.standardize());
         if (!data.standardization().equals(checkpoint.standardization())) {
             throw new TrainingFailedException("the checkpoint's data statistics do not match its configuration");
         }
@@ -163,15 +163,28 @@ public final class RunLoop {
     }
 
     private void endEpoch(FlowModel model) {
-        StepLoss validation = model.validationLoss(heldOut.points(), Seeds.derive(config.seed(), Seeds.VALIDATION, 0));
-        int[] classes = config.family().conditional()
-                ? QualityEvaluator.cyclingClasses(Trainer.SNAPSHOT_POINTS, config.dataSet().classes()) : null;
-        float[] snapshot = model.sample(Trainer.SNAPSHOT_POINTS, classes, Seeds.derive(config.seed(), Seeds.SNAPSHOT, 0));
-        listener.onEpoch(new EpochReport(epoch, step, validation, snapshot, classes));
+        if (reportsEpoch(epoch, config.epochs())) {
+            StepLoss validation = model.validationLoss(heldOut.points(), Seeds.derive(config.seed(), Seeds.VALIDATION, 0));
+            int[] classes = config.family().conditional()
+                    ? QualityEvaluator.cyclingClasses(Trainer.SNAPSHOT_POINTS, config.dataSet().classes()) : null;
+            float[] snapshot = model.sample(Trainer.SNAPSHOT_POINTS, classes, Seeds.derive(config.seed(), Seeds.SNAPSHOT, 0));
+            listener.onEpoch(new EpochReport(epoch, step, validation, snapshot, classes));
+        }
         batches.flush(step, listener);
         epoch++;
         stepInEpoch = 0;
         saveCheckpoint(() -> model, epoch, 0);
+    }
+
+    /**
+     * Whether the end of {@code epoch} is validated and snapshotted: every epoch of a run of at most
+     * {@value Trainer#MAX_EPOCH_REPORTS} epochs; in longer runs (the published protocols train
+     * 1,000 short epochs) every k-th epoch, k = ⌈epochs / {@value Trainer#MAX_EPOCH_REPORTS}⌉, and
+     * always the last, so that a run's page holds at most about that many snapshots.
+     */
+    static boolean reportsEpoch(int epoch, int epochs) {
+        int every = (epochs + Trainer.MAX_EPOCH_REPORTS - 1) / Trainer.MAX_EPOCH_REPORTS;
+        return epoch == epochs - 1 || (epoch + 1) % every == 0;
     }
 
     /** Computes the figures of the trained model and ends the run. */

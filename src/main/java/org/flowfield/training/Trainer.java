@@ -13,6 +13,8 @@ public final class Trainer {
 
     /** Points in each epoch's sample snapshot (a live scatter stays near 1,000 points). */
     public static final int SNAPSHOT_POINTS = 1_000;
+    /** Most epochs a run validates and snapshots (see {@code RunLoop.reportsEpoch}). */
+    public static final int MAX_EPOCH_REPORTS = 100;
 
     private final TrainingListener listener;
     private final Cancellation cancellation;

@@ -25,6 +25,8 @@ import org.flowfield.flows.optim.OptimizerSettings;
  * @param source where flow matching transports from: N(0, I) (also when null) or a data set;
  *     normalizing flows always start from N(0, I)
  * @param optimizer weight decay (AdamW) and gradient-norm clipping of the Adam steps; null is plain Adam
+ * @param standardize whether the model sees the data standardised with the training set's mean and
+ *     std (the exercise's way, docs/data.md) or in the data's own coordinates
  */
 public record TrainingConfig(
         ModelFamily family,
@@ -39,7 +41,8 @@ public record TrainingConfig(
         int reportEvery,
         DataSet dataSet,
         SourceDistribution source,
-        OptimizerSettings optimizer) {
+        OptimizerSettings optimizer,
+        boolean standardize) {
 
     public static final int DEFAULT_POINTS = 250_000;
     public static final int DEFAULT_EPOCHS = 20;
@@ -90,7 +93,7 @@ public record TrainingConfig(
     public TrainingConfig(ModelFamily family, CouplingFlowConfig couplingFlow, FlowMatchingConfig flowMatching, int points,
             int epochs, int batchSize, double learningRate, LearningRateSchedule schedule, long seed, int reportEvery) {
         this(family, couplingFlow, flowMatching, points, epochs, batchSize, learningRate, schedule, seed, reportEvery,
-                DataSet.RINGS, SourceDistribution.STANDARD_NORMAL, OptimizerSettings.ADAM);
+                DataSet.RINGS, SourceDistribution.STANDARD_NORMAL, OptimizerSettings.ADAM, true);
     }
 
     /** A run on a data set, trained with plain Adam. */
@@ -98,7 +101,7 @@ public record TrainingConfig(
             int epochs, int batchSize, double learningRate, LearningRateSchedule schedule, long seed, int reportEvery,
             DataSet dataSet, SourceDistribution source) {
         this(family, couplingFlow, flowMatching, points, epochs, batchSize, learningRate, schedule, seed, reportEvery,
-                dataSet, source, OptimizerSettings.ADAM);
+                dataSet, source, OptimizerSettings.ADAM, true);
     }
 
     /** A run on the Olympic rings, flow matching from N(0, I), with these optimizer settings. */
@@ -106,7 +109,7 @@ public record TrainingConfig(
             int epochs, int batchSize, double learningRate, LearningRateSchedule schedule, long seed, int reportEvery,
             OptimizerSettings optimizer) {
         this(family, couplingFlow, flowMatching, points, epochs, batchSize, learningRate, schedule, seed, reportEvery,
-                DataSet.RINGS, SourceDistribution.STANDARD_NORMAL, optimizer);
+                DataSet.RINGS, SourceDistribution.STANDARD_NORMAL, optimizer, true);
     }
 
     /** The exercise's recipe for a family: 250,000 points, 20 epochs, batch 128, Adam 1e-3, cosine. */
@@ -118,52 +121,57 @@ public record TrainingConfig(
 
     public TrainingConfig withPoints(int value) {
         return new TrainingConfig(family, couplingFlow, flowMatching, value, epochs, batchSize, learningRate, schedule, seed, reportEvery,
-                dataSet, source, optimizer);
+                dataSet, source, optimizer, standardize);
     }
 
     public TrainingConfig withEpochs(int value) {
         return new TrainingConfig(family, couplingFlow, flowMatching, points, value, batchSize, learningRate, schedule, seed, reportEvery,
-                dataSet, source, optimizer);
+                dataSet, source, optimizer, standardize);
     }
 
     public TrainingConfig withSeed(long value) {
         return new TrainingConfig(family, couplingFlow, flowMatching, points, epochs, batchSize, learningRate, schedule, value, reportEvery,
-                dataSet, source, optimizer);
+                dataSet, source, optimizer, standardize);
     }
 
     public TrainingConfig withReportEvery(int value) {
         return new TrainingConfig(family, couplingFlow, flowMatching, points, epochs, batchSize, learningRate, schedule, seed, value,
-                dataSet, source, optimizer);
+                dataSet, source, optimizer, standardize);
     }
 
     public TrainingConfig withFlowMatching(FlowMatchingConfig value) {
         return new TrainingConfig(family, couplingFlow, value, points, epochs, batchSize, learningRate, schedule, seed, reportEvery,
-                dataSet, source, optimizer);
+                dataSet, source, optimizer, standardize);
     }
 
     public TrainingConfig withCouplingFlow(CouplingFlowConfig value) {
         return new TrainingConfig(family, value, flowMatching, points, epochs, batchSize, learningRate, schedule, seed, reportEvery,
-                dataSet, source, optimizer);
+                dataSet, source, optimizer, standardize);
     }
 
     public TrainingConfig withLearningRate(double value) {
         return new TrainingConfig(family, couplingFlow, flowMatching, points, epochs, batchSize, value, schedule, seed, reportEvery,
-                dataSet, source, optimizer);
+                dataSet, source, optimizer, standardize);
     }
 
     public TrainingConfig withOptimizer(OptimizerSettings value) {
         return new TrainingConfig(family, couplingFlow, flowMatching, points, epochs, batchSize, learningRate, schedule, seed, reportEvery,
-                dataSet, source, value);
+                dataSet, source, value, standardize);
+    }
+
+    public TrainingConfig withStandardize(boolean value) {
+        return new TrainingConfig(family, couplingFlow, flowMatching, points, epochs, batchSize, learningRate, schedule, seed, reportEvery,
+                dataSet, source, optimizer, value);
     }
 
     public TrainingConfig withDataSet(DataSet value) {
         return new TrainingConfig(family, couplingFlow, flowMatching, points, epochs, batchSize, learningRate, schedule, seed, reportEvery,
-                value, source, optimizer);
+                value, source, optimizer, standardize);
     }
 
     public TrainingConfig withSource(SourceDistribution value) {
         return new TrainingConfig(family, couplingFlow, flowMatching, points, epochs, batchSize, learningRate, schedule, seed, reportEvery,
-                dataSet, value, optimizer);
+                dataSet, value, optimizer, standardize);
     }
 
     /** Size of the generated training set: the class-conditional rings have n/5 points per ring (docs/data.md). */

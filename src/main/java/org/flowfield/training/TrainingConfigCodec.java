@@ -45,11 +45,13 @@ public final class TrainingConfigCodec {
         map.put("nf.logScaleBound", Double.toString(nf.logScaleBound()));
         map.put("fm.activation", fm.activation().name());
         map.put("fm.transportWithinClasses", Boolean.toString(fm.transportWithinClasses()));
+        map.put("fm.pathSigma", Double.toString(fm.pathSigma()));
         OptimizerSettings optimizer = config.optimizer();
         map.put("weightDecay", Double.toString(optimizer.weightDecay()));
         map.put("maxGradientNorm", Double.toString(optimizer.maxGradientNorm()));
         map.put(DATA_SET, config.dataSet().code());
         map.put(SOURCE, config.source().code());
+        map.put("standardize", Boolean.toString(config.standardize()));
         return map;
     }
 
@@ -68,7 +70,8 @@ public final class TrainingConfigCodec {
                 integer(map, "fm.hiddenWidth"), integer(map, "fm.linearLayers"), number(map, "fm.leakySlope"),
                 family.conditional(), integer(map, "fm.embeddingDim"), number(map, "fm.sigmaMin"),
                 Boolean.parseBoolean(text(map, "fm.minibatchOptimalTransport")),
-                activation(map, "fm.activation"), Boolean.parseBoolean(map.getOrDefault("fm.transportWithinClasses", "false")));
+                activation(map, "fm.activation"), Boolean.parseBoolean(map.getOrDefault("fm.transportWithinClasses", "false")))
+                .withPathSigma(number(map, "fm.pathSigma", 0));
         OptimizerSettings optimizer = new OptimizerSettings(
                 number(map, "weightDecay", 0), number(map, "maxGradientNorm", 0));
         return new TrainingConfig(family, nf, fm, integer(map, "points"), integer(map, "epochs"),
@@ -77,7 +80,7 @@ public final class TrainingConfigCodec {
                 integer(map, "reportEvery"),
                 DataSet.ofCode(map.getOrDefault(DATA_SET, DataSet.RINGS.code())),
                 SourceDistribution.ofCode(map.getOrDefault(SOURCE, SourceDistribution.STANDARD_NORMAL_CODE)),
-                optimizer);
+                optimizer, Boolean.parseBoolean(map.getOrDefault("standardize", "true")));
     }
 
     private static Activation activation(Map<String, String> map, String key) {

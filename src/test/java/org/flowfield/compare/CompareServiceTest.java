@@ -86,10 +86,11 @@ class CompareServiceTest {
         Comparison comparison = compare.compare(student, ids(ModelFamily.NORMALIZING_FLOW, ModelFamily.FLOW_MATCHING));
 
         assertThat(comparison.differingSettings()).extracting(SettingRow::name).containsExactly(
-                "Model",
+                "Model", "Source distribution",
                 "Coupling layers", "Width of each coupling network", "Linear layers per coupling network",
                 "Width of the vector field", "Linear layers of the vector field",
-                "σ_min of the probability path", "Minibatch optimal transport");
+                "σ_min of the probability path", "Minibatch optimal transport",
+                "Soft bound on the log-scales", "Constant path width σ");
         assertThat(comparison.differingSettings().getFirst().values()).containsExactly("Normalizing flow", "Flow matching");
         SettingRow coupling = comparison.differingSettings().get(1);
         assertThat(coupling.values()).containsExactly("15", SettingRow.NOT_APPLICABLE);
@@ -168,7 +169,8 @@ class CompareServiceTest {
 
         assertThat(comparison.lossesComparable()).isTrue();
         assertThat(comparison.lossNote()).isEmpty();
-        assertThat(comparison.differingSettings()).extracting(SettingRow::name).containsExactly("Model", "Class embedding size");
+        assertThat(comparison.differingSettings()).extracting(SettingRow::name)
+                .containsExactly("Model", "Class embedding size", "Optimal transport within classes");
     }
 
     @Test

@@ -20,6 +20,8 @@ import org.flowfield.flows.Activation;
  * @param transportWithinClasses with minibatch optimal transport in a class-conditional model,
  *     solve one assignment per class among the batch's points of that class, so that noise is
  *     never paired with a point of another class; ignored otherwise
+ * @param pathSigma σ of the constant-width Gaussian path y_t = t·y₁ + (1 − t)·y₀ + σ·ε of Tong et
+ *     al. (2024) instead of Lipman et al.'s σ_min path; 0 (the default) keeps the σ_min path
  */
 public record FlowMatchingConfig(
         int hiddenWidth,
@@ -31,10 +33,14 @@ public record FlowMatchingConfig(
         boolean minibatchOptimalTransport,
         int classes,
         Activation activation,
-        boolean transportWithinClasses) {
+        boolean transportWithinClasses,
+        double pathSigma) {
 
     /** The exercise's recommendation: 5 linear layers of width 64 with LeakyReLU. */
     public static final FlowMatchingConfig EXERCISE = new FlowMatchingConfig(64, 5, 0.01, false, 8, 0, false);
+
+    /** Largest σ of the constant-width path: as wide as the standard normal itself. */
+    public static final double MAX_PATH_SIGMA = 1;
 
     /** The same network with the class mixed in through an embedding of size 8. */
     public static final FlowMatchingConfig EXERCISE_CONDITIONAL = EXERCISE.withConditional(true);
@@ -43,21 +49,21 @@ public record FlowMatchingConfig(
     public FlowMatchingConfig(int hiddenWidth, int linearLayers, double leakySlope, boolean conditional, int embeddingDim,
             double sigmaMin, boolean minibatchOptimalTransport) {
         this(hiddenWidth, linearLayers, leakySlope, conditional, embeddingDim, sigmaMin, minibatchOptimalTransport,
-                OlympicRings.NUM_CLASSES, Activation.LEAKY_RELU, false);
+                OlympicRings.NUM_CLASSES, Activation.LEAKY_RELU, false, 0);
     }
 
     /** The exercise's LeakyReLU network for a data set of {@code classes} classes. */
     public FlowMatchingConfig(int hiddenWidth, int linearLayers, double leakySlope, boolean conditional, int embeddingDim,
             double sigmaMin, boolean minibatchOptimalTransport, int classes) {
         this(hiddenWidth, linearLayers, leakySlope, conditional, embeddingDim, sigmaMin, minibatchOptimalTransport,
-                classes, Activation.LEAKY_RELU, false);
+                classes, Activation.LEAKY_RELU, false, 0);
     }
 
     /** A network for the Olympic rings' five classes. */
     public FlowMatchingConfig(int hiddenWidth, int linearLayers, double leakySlope, boolean conditional, int embeddingDim,
             double sigmaMin, boolean minibatchOptimalTransport, Activation activation, boolean transportWithinClasses) {
         this(hiddenWidth, linearLayers, leakySlope, conditional, embeddingDim, sigmaMin, minibatchOptimalTransport,
-                OlympicRings.NUM_CLASSES, activation, transportWithinClasses);
+                OlympicRings.NUM_CLASSES, activation, transportWithinClasses, 0);
     }
 
     public FlowMatchingConfig {
@@ -76,6 +82,12 @@ public record FlowMatchingConfig(
         if (!(sigmaMin >= 0 && sigmaMin < 1)) {
             throw new IllegalArgumentException("sigma_min must be in [0, 1), got " + sigmaMin);
         }
+        if (!(pathSigma >= 0 && pathSigma <= MAX_PATH_SIGMA)) {
+            throw new IllegalArgumentException("path σ must be in [0, " + MAX_PATH_SIGMA + "], got " + pathSigma);
+        }
+        if (pathSigma > 0 && sigmaMin > 0) {
+            throw new IllegalArgumentException("a path has either σ_min (Lipman et al.) or a constant σ (Tong et al.), not both");
+        }
         if (classes < 1) {
             throw new IllegalArgumentException("a class embedding needs at least one class, got " + classes);
         }
@@ -84,32 +96,37 @@ public record FlowMatchingConfig(
 
     public FlowMatchingConfig withConditional(boolean value) {
         return new FlowMatchingConfig(hiddenWidth, linearLayers, leakySlope, value, embeddingDim, sigmaMin, minibatchOptimalTransport,
-                classes, activation, transportWithinClasses);
+                classes, activation, transportWithinClasses, pathSigma);
     }
 
     public FlowMatchingConfig withSigmaMin(double value) {
         return new FlowMatchingConfig(hiddenWidth, linearLayers, leakySlope, conditional, embeddingDim, value, minibatchOptimalTransport,
-                classes, activation, transportWithinClasses);
+                classes, activation, transportWithinClasses, pathSigma);
     }
 
     public FlowMatchingConfig withMinibatchOptimalTransport(boolean value) {
         return new FlowMatchingConfig(hiddenWidth, linearLayers, leakySlope, conditional, embeddingDim, sigmaMin, value,
-                classes, activation, transportWithinClasses);
+                classes, activation, transportWithinClasses, pathSigma);
     }
 
     public FlowMatchingConfig withActivation(Activation value) {
         return new FlowMatchingConfig(hiddenWidth, linearLayers, leakySlope, conditional, embeddingDim, sigmaMin,
-                minibatchOptimalTransport, classes, value, transportWithinClasses);
+                minibatchOptimalTransport, classes, value, transportWithinClasses, pathSigma);
     }
 
     public FlowMatchingConfig withTransportWithinClasses(boolean value) {
         return new FlowMatchingConfig(hiddenWidth, linearLayers, leakySlope, conditional, embeddingDim, sigmaMin,
-                minibatchOptimalTransport, classes, activation, value);
+                minibatchOptimalTransport, classes, activation, value, pathSigma);
+    }
+
+    public FlowMatchingConfig withPathSigma(double value) {
+        return new FlowMatchingConfig(hiddenWidth, linearLayers, leakySlope, conditional, embeddingDim, sigmaMin,
+                minibatchOptimalTransport, classes, activation, transportWithinClasses, value);
     }
 
     public FlowMatchingConfig withClasses(int value) {
         return new FlowMatchingConfig(hiddenWidth, linearLayers, leakySlope, conditional, embeddingDim, sigmaMin,
-                minibatchOptimalTransport, value, activation, transportWithinClasses);
+                minibatchOptimalTransport, value, activation, transportWithinClasses, pathSigma);
     }
 
     /** Whether training pairs are drawn by one optimal assignment per class of the batch. */

@@ -13,7 +13,10 @@ import java.util.SplittableRandom;
  * </pre>
  *
  * which for σ_min = 0 are Eq. 14 and Eq. 15/16 of the exercise (for σ_min &gt; 0, Lipman et al. 2023,
- * Eqs. 20–23; docs/equations.md). With minibatch optimal transport the batch's noise and data are
+ * Eqs. 20–23; docs/equations.md). With a constant path width σ &gt; 0 instead,
+ * y_t = t·y₁ + (1 − t)·y₀ + σ·ε with ε ~ N(0, I) drawn after t, and u_t = y₁ − y₀ (the independent-coupling
+ * path of Tong et al., "Improving and generalizing flow-based generative models with minibatch optimal
+ * transport", TMLR 2024; docs/equations.md). With minibatch optimal transport the batch's noise and data are
  * first paired by an exact assignment (Tong et al. 2024, minibatch OT; docs/equations.md); for a
  * class-conditional model that pairs within classes, by one assignment per class of the batch.
  */
@@ -23,12 +26,14 @@ final class TrainingPairs {
     private final MinibatchOptimalTransport transport;
     private final SourceSampler source;
     private final boolean withinClasses;
+    private final double pathSigma;
 
     TrainingPairs(FlowMatchingConfig config, SourceSampler source) {
         this.source = source;
         this.sigmaMin = config.sigmaMin();
         this.transport = config.minibatchOptimalTransport() ? new MinibatchOptimalTransport() : null;
         this.withinClasses = config.pairsWithinClasses();
+        this.pathSigma = config.pathSigma();
     }
 
     /**
@@ -78,11 +83,20 @@ final class TrainingPairs {
         float[] target = new float[2 * count];
         for (int i = 0; i < count; i++) {
             double t = random.nextDouble();
-            for (int c = 0; c < 2; c++) {
-                double y1 = data[2 * i + c];
-                double y0 = noise[2 * i + c];
-                input[3 * i + c] = (float) (t * y1 + (1 - noiseScale * t) * y0);
-                target[2 * i + c] = (float) (y1 - noiseScale * y0);
+            if (pathSigma > 0) {
+                for (int c = 0; c < 2; c++) {
+                    double y1 = data[2 * i + c];
+                    double y0 = noise[2 * i + c];
+                    input[3 * i + c] = (float) (t * y1 + (1 - t) * y0 + pathSigma * random.nextGaussian());
+                    target[2 * i + c] = (float) (y1 - y0);
+                }
+            } else {
+                for (int c = 0; c < 2; c++) {
+                    double y1 = data[2 * i + c];
+                    double y0 = noise[2 * i + c];
+                    input[3 * i + c] = (float) (t * y1 + (1 - noiseScale * t) * y0);
+                    target[2 * i + c] = (float) (y1 - noiseScale * y0);
+                }
             }
             input[3 * i + 2] = (float) t;
         }

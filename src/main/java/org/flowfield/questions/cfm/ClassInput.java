@@ -21,7 +21,7 @@ public record ClassInput(Standardization standardization, float[] points, int[] 
 
     /** Regenerates the run's training set from its configuration (docs/data.md, conditional set). */
     public static ClassInput of(TrainingConfig config) {
-        RingDataset data = RingDataset.training(config.dataSet(), DataSetKind.CONDITIONAL, config.points(), config.seed());
+        RingDataset data = RingDataset.training(config.dataSet(), DataSetKind.CONDITIONAL, config.points(), config.seed(), config.standardize());
         int n = data.size();
         int count = Math.min(POINTS, n);
         float[] points = new float[2 * count];

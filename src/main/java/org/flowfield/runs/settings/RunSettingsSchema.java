@@ -41,7 +41,7 @@ public final class RunSettingsSchema {
     public static final RunSetting<Integer> EPOCHS = RunSetting.of(RunSettings.EPOCHS, Integer.class, Kind.WHOLE, "Epochs")
             .unit("epochs")
             .min(RunLimits.MIN_EPOCHS, "one pass over the points")
-            .max(RunLimits.MAX_EPOCHS, "five times the exercise's 20; every epoch also validates and draws a snapshot")
+            .max(RunLimits.MAX_EPOCHS, "what the published 2-D protocols train; at most 100 epochs are validated and snapshotted")
             .bean(RunSettings::getEpochs, RunSettings::setEpochs).storedAs("epochs").build();
 
     public static final RunSetting<Integer> BATCH_SIZE = RunSetting.of(RunSettings.BATCH_SIZE, Integer.class, Kind.WHOLE, "Batch size")
@@ -160,12 +160,22 @@ public final class RunSettingsSchema {
             .max(RunLimits.MAX_MAX_GRADIENT_NORM, "beyond it clipping no longer stops a diverging run")
             .storedAs("maxGradientNorm").optional().build();
 
+    public static final RunSetting<Double> PATH_SIGMA = RunSetting.of("pathSigma", Double.class, Kind.DECIMAL, "Constant path width σ")
+            .families(FLOW_MATCHING, CONDITIONAL_FLOW_MATCHING)
+            .min(RunLimits.MIN_PATH_SIGMA, "0 keeps the σ_min path of the exercise")
+            .max(RunLimits.MAX_PATH_SIGMA, "as wide as the standard normal source itself")
+            .storedAs("fm.pathSigma").optional().build();
+
+    public static final RunSetting<Boolean> STANDARDIZE = RunSetting.of("standardize", Boolean.class, Kind.FLAG, "Standardise the data")
+            .storedAs("standardize").optional().build();
+
     /** Every setting, in the order of the form. */
     public static final List<RunSetting<?>> ALL = List.of(
             NAME, FAMILY, DATA_SET, SOURCE, POINTS, EPOCHS, BATCH_SIZE, LEARNING_RATE, SCHEDULE, SEED,
             COUPLING_LAYERS, NF_HIDDEN_WIDTH, NF_LINEAR_LAYERS,
             FM_HIDDEN_WIDTH, FM_LINEAR_LAYERS, EMBEDDING_DIM, SIGMA_MIN, MINIBATCH_OPTIMAL_TRANSPORT,
-            LEAKY_SLOPE, ACTIVATION, LOG_SCALE_BOUND, TRANSPORT_WITHIN_CLASSES, WEIGHT_DECAY, MAX_GRADIENT_NORM);
+            LEAKY_SLOPE, ACTIVATION, LOG_SCALE_BOUND, TRANSPORT_WITHIN_CLASSES, WEIGHT_DECAY, MAX_GRADIENT_NORM,
+            PATH_SIGMA, STANDARDIZE);
 
     private static List<SourceDistribution> sources() {
         List<SourceDistribution> sources = new java.util.ArrayList<>();

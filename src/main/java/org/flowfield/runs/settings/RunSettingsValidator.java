@@ -10,6 +10,7 @@ import static org.flowfield.runs.settings.RunSettings.MINIBATCH_OPTIMAL_TRANSPOR
 import static org.flowfield.runs.settings.RunSettings.NF_HIDDEN_WIDTH;
 import static org.flowfield.runs.settings.RunSettings.NF_LINEAR_LAYERS;
 import static org.flowfield.runs.settings.RunSettings.POINTS;
+import static org.flowfield.runs.settings.RunSettings.SIGMA_MIN;
 import static org.flowfield.runs.settings.RunSettings.labelOf;
 
 import java.math.BigDecimal;
@@ -118,6 +119,12 @@ public final class RunSettingsValidator {
         DataSet dataSet = (DataSet) valid.get(RunSettingsSchema.DATA_SET.field());
         if (family.conditional() && dataSet != null && !dataSet.labelled()) {
             errors.add(new FieldError(RunSettingsSchema.DATA_SET.field(), dataSet.withoutClasses()));
+        }
+        Double pathSigma = (Double) valid.get(RunSettingsSchema.PATH_SIGMA.field());
+        Double sigmaMin = (Double) valid.get(SIGMA_MIN);
+        if (pathSigma != null && sigmaMin != null && pathSigma > 0 && sigmaMin > 0) {
+            errors.add(new FieldError(RunSettingsSchema.PATH_SIGMA.field(), labelOf(RunSettingsSchema.PATH_SIGMA.field())
+                    + " and " + labelOf(SIGMA_MIN) + " are two kinds of path: set one of them to 0"));
         }
         boolean batchFits = true;
         if (points != null && batch != null && batch > points) {

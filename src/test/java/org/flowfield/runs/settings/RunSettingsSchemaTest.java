@@ -85,6 +85,8 @@ class RunSettingsSchemaTest {
         expected.set(RunSettingsSchema.TRANSPORT_WITHIN_CLASSES.field(), false);
         expected.set(RunSettingsSchema.WEIGHT_DECAY.field(), 0.0);
         expected.set(RunSettingsSchema.MAX_GRADIENT_NORM.field(), 0.0);
+        expected.set(RunSettingsSchema.PATH_SIGMA.field(), 0.0);
+        expected.set(RunSettingsSchema.STANDARDIZE.field(), true);
         expected.setPoints(40_000);
         expected.setEpochs(12);
         expected.setBatchSize(256);

@@ -179,6 +179,17 @@ class RunSettingsValidatorTest {
     }
 
     @Test
+    void aPathHasEitherSigmaMinOrAConstantWidth() {
+        RunSettings settings = set(small(FLOW_MATCHING), RunSettingsSchema.PATH_SIGMA.field(), 0.1);
+        settings.setSigmaMin(0.05);
+
+        assertThat(validate(settings)).containsExactly(new FieldError(RunSettingsSchema.PATH_SIGMA.field(),
+                "Constant path width σ and σ_min of the probability path are two kinds of path: set one of them to 0"));
+        settings.setSigmaMin(0.0);
+        assertThat(validate(settings)).isEmpty();
+    }
+
+    @Test
     void aClassConditionalModelNeedsADataSetWithClasses() {
         RunSettings settings = set(small(CONDITIONAL_FLOW_MATCHING), RunSettingsSchema.DATA_SET.field(),
                 org.flowfield.data.DataSet.CHECKERBOARD);
@@ -393,12 +404,13 @@ class RunSettingsValidatorTest {
     void theBatchOfMinibatchOptimalTransportIsBounded(boolean conditional) {
         RunSettings settings = small(conditional ? CONDITIONAL_FLOW_MATCHING : FLOW_MATCHING);
         settings.setMinibatchOptimalTransport(true);
-        settings.setBatchSize(256);
+        settings.setPoints(2_000);
+        settings.setBatchSize(512);
         assertThat(validate(settings)).isEmpty();
 
-        settings.setBatchSize(257);
+        settings.setBatchSize(513);
         assertThat(validate(settings)).containsExactly(new FieldError(RunSettings.BATCH_SIZE,
-                "Batch size must be at most 256 with minibatch optimal transport"));
+                "Batch size must be at most 512 with minibatch optimal transport"));
 
         settings.setMinibatchOptimalTransport(false);
         assertThat(validate(settings)).isEmpty();
