@@ -23,6 +23,8 @@ import org.flowfield.flows.nf.CouplingFlowConfig;
  * @param dataSet the data set learnt (docs/data.md); the Olympic rings when null
  * @param source where flow matching transports from: N(0, I) (also when null) or a data set;
  *     normalizing flows always start from N(0, I)
+ * @param userData one of the owner's own data sets (docs/data.md, "Your own data"), learnt instead of
+ *     {@code dataSet}; null for a built-in data set
  */
 public record TrainingConfig(
         ModelFamily family,
@@ -36,7 +38,8 @@ public record TrainingConfig(
         long seed,
         int reportEvery,
         DataSet dataSet,
-        SourceDistribution source) {
+        SourceDistribution source,
+        UserDataRef userData) {
 
     public static final int DEFAULT_POINTS = 250_000;
     public static final int DEFAULT_EPOCHS = 20;
@@ -68,8 +71,11 @@ public record TrainingConfig(
         }
         dataSet = dataSet == null ? DataSet.RINGS : dataSet;
         source = source == null ? SourceDistribution.STANDARD_NORMAL : source;
-        if (family.conditional() && !dataSet.labelled()) {
+        if (family.conditional() && userData == null && !dataSet.labelled()) {
             throw new IllegalArgumentException(dataSet.withoutClasses());
+        }
+        if (family.conditional() && userData != null && !userData.labelled()) {
+            throw new IllegalArgumentException(UserDataRef.WITHOUT_CLASSES);
         }
         if (family == ModelFamily.NORMALIZING_FLOW && !source.standardNormal()) {
             throw new IllegalArgumentException("a normalizing flow starts from the standard normal; a data set as source is for flow matching");
@@ -78,7 +84,7 @@ public record TrainingConfig(
         flowMatching = flowMatching == null ? FlowMatchingConfig.EXERCISE : flowMatching;
         flowMatching = flowMatching.withConditional(family.conditional());
         if (family.conditional()) {
-            flowMatching = flowMatching.withClasses(dataSet.classes());
+            flowMatching = flowMatching.withClasses(userData == null ? dataSet.classes() : userData.classes());
         }
     }
 
@@ -86,7 +92,7 @@ public record TrainingConfig(
     public TrainingConfig(ModelFamily family, CouplingFlowConfig couplingFlow, FlowMatchingConfig flowMatching, int points,
             int epochs, int batchSize, double learningRate, LearningRateSchedule schedule, long seed, int reportEvery) {
         this(family, couplingFlow, flowMatching, points, epochs, batchSize, learningRate, schedule, seed, reportEvery,
-                DataSet.RINGS, SourceDistribution.STANDARD_NORMAL);
+                DataSet.RINGS, SourceDistribution.STANDARD_NORMAL, null);
     }
 
     /** The exercise's recipe for a family: 250,000 points, 20 epochs, batch 128, Adam 1e-3, cosine. */
@@ -98,47 +104,65 @@ public record TrainingConfig(
 
     public TrainingConfig withPoints(int value) {
         return new TrainingConfig(family, couplingFlow, flowMatching, value, epochs, batchSize, learningRate, schedule, seed, reportEvery,
-                dataSet, source);
+                dataSet, source, userData);
     }
 
     public TrainingConfig withEpochs(int value) {
         return new TrainingConfig(family, couplingFlow, flowMatching, points, value, batchSize, learningRate, schedule, seed, reportEvery,
-                dataSet, source);
+                dataSet, source, userData);
     }
 
     public TrainingConfig withSeed(long value) {
         return new TrainingConfig(family, couplingFlow, flowMatching, points, epochs, batchSize, learningRate, schedule, value, reportEvery,
-                dataSet, source);
+                dataSet, source, userData);
     }
 
     public TrainingConfig withReportEvery(int value) {
         return new TrainingConfig(family, couplingFlow, flowMatching, points, epochs, batchSize, learningRate, schedule, seed, value,
-                dataSet, source);
+                dataSet, source, userData);
     }
 
     public TrainingConfig withFlowMatching(FlowMatchingConfig value) {
         return new TrainingConfig(family, couplingFlow, value, points, epochs, batchSize, learningRate, schedule, seed, reportEvery,
-                dataSet, source);
+                dataSet, source, userData);
     }
 
     public TrainingConfig withCouplingFlow(CouplingFlowConfig value) {
         return new TrainingConfig(family, value, flowMatching, points, epochs, batchSize, learningRate, schedule, seed, reportEvery,
-                dataSet, source);
+                dataSet, source, userData);
     }
 
     public TrainingConfig withDataSet(DataSet value) {
         return new TrainingConfig(family, couplingFlow, flowMatching, points, epochs, batchSize, learningRate, schedule, seed, reportEvery,
-                value, source);
+                value, source, userData);
     }
 
     public TrainingConfig withSource(SourceDistribution value) {
         return new TrainingConfig(family, couplingFlow, flowMatching, points, epochs, batchSize, learningRate, schedule, seed, reportEvery,
-                dataSet, value);
+                dataSet, value, userData);
     }
 
-    /** Size of the generated training set: the class-conditional rings have n/5 points per ring (docs/data.md). */
+    public TrainingConfig withUserData(UserDataRef value) {
+        return new TrainingConfig(family, couplingFlow, flowMatching, points, epochs, batchSize, learningRate, schedule, seed, reportEvery,
+                dataSet, source, value);
+    }
+
+    /** Whether the run learns one of its owner's data sets rather than a built-in one. */
+    public boolean usesUserData() {
+        return userData != null;
+    }
+
+    /** The number of classes of the data learnt (0 without classes). */
+    public int classes() {
+        return userData == null ? dataSet.classes() : userData.classes();
+    }
+
+    /**
+     * Size of the training set: the class-conditional rings have n/5 points per ring (docs/data.md);
+     * a user's data set gives exactly n.
+     */
     public int trainingPoints() {
-        return dataSet.size(family.dataSet(), points);
+        return userData == null ? dataSet.size(family.dataSet(), points) : points;
     }
 
     /** Optimizer steps per epoch: ⌈training points / batch⌉ (the last batch keeps the remainder). */

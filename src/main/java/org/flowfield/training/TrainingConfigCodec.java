@@ -14,6 +14,10 @@ public final class TrainingConfigCodec {
     /** Keys added after the first rows were stored; a row without them means their default. */
     static final String DATA_SET = "data";
     static final String SOURCE = "fm.source";
+    /** The id of the owner's data set learnt, or {@value #NO_USER_DATA}; its classes under {@value #USER_DATA_CLASSES}. */
+    public static final String USER_DATA = "userData";
+    static final String USER_DATA_CLASSES = "userData.classes";
+    public static final String NO_USER_DATA = "none";
 
     private TrainingConfigCodec() {}
 
@@ -41,6 +45,8 @@ public final class TrainingConfigCodec {
         map.put("fm.minibatchOptimalTransport", Boolean.toString(fm.minibatchOptimalTransport()));
         map.put(DATA_SET, config.dataSet().code());
         map.put(SOURCE, config.source().code());
+        map.put(USER_DATA, config.userData() == null ? NO_USER_DATA : config.userData().id().toString());
+        map.put(USER_DATA_CLASSES, Integer.toString(config.userData() == null ? 0 : config.userData().classes()));
         return map;
     }
 
@@ -59,7 +65,20 @@ public final class TrainingConfigCodec {
                 LearningRateSchedule.valueOf(text(map, "schedule")), Long.parseLong(text(map, "seed")),
                 integer(map, "reportEvery"),
                 DataSet.ofCode(map.getOrDefault(DATA_SET, DataSet.RINGS.code())),
-                SourceDistribution.ofCode(map.getOrDefault(SOURCE, SourceDistribution.STANDARD_NORMAL_CODE)));
+                SourceDistribution.ofCode(map.getOrDefault(SOURCE, SourceDistribution.STANDARD_NORMAL_CODE)),
+                userData(map));
+    }
+
+    private static UserDataRef userData(Map<String, String> map) {
+        String id = map.getOrDefault(USER_DATA, NO_USER_DATA).strip();
+        if (id.equals(NO_USER_DATA)) {
+            return null;
+        }
+        try {
+            return new UserDataRef(java.util.UUID.fromString(id), Integer.parseInt(map.getOrDefault(USER_DATA_CLASSES, "0")));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("configuration key '" + USER_DATA + "' is no data set id: " + id);
+        }
     }
 
     private static String text(Map<String, String> map, String key) {
