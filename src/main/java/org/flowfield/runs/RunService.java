@@ -128,6 +128,21 @@ public class RunService {
         return new UserDataRef(dataSet.id(), dataSet.classes());
     }
 
+    /**
+     * The owner's data set a run trains on, for a viewer who may see the run; empty for a run on a
+     * built-in data set.
+     *
+     * @throws RunNotFoundException when the viewer may not see the run
+     */
+    @Transactional(readOnly = true)
+    public Optional<UserDataSet> dataSetOf(UUID viewerId, UUID runId) {
+        Run run = find(viewerId, runId).orElseThrow(() -> new RunNotFoundException(runId));
+        if (!run.config().usesUserData()) {
+            return Optional.empty();
+        }
+        return Optional.of(dataSets.find(viewerId, run.config().userData().id()));
+    }
+
     /** The run if the viewer may see it (their own runs and the reference runs), else empty. */
     @Transactional(readOnly = true)
     public Optional<Run> find(UUID viewerId, UUID runId) {

@@ -43,6 +43,8 @@ class NewRunViewTest {
     @Autowired
     org.flowfield.runs.RunSharingService sharing;
 
+    @Autowired org.flowfield.datasets.UserDataSets userDataSets;
+
     UUID me;
 
     @BeforeEach
@@ -64,7 +66,7 @@ class NewRunViewTest {
     void aValidFormQueuesTheRunForTheUserAndReturnsToTheList() {
         UI.getCurrent().navigate("login");
         assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getPath()).isEqualTo("login");
-        NewRunView view = new NewRunView(runs, sharing, current);
+        NewRunView view = new NewRunView(runs, sharing, userDataSets, current);
         UI.getCurrent().add(view);
         view.form.family.setValue(ModelFamily.FLOW_MATCHING);
         view.form.preset.setValue(RunPreset.SMOKE);
@@ -85,7 +87,7 @@ class NewRunViewTest {
     @org.junit.jupiter.params.provider.ValueSource(strings = {"", "-1", "abc", "1-1-1-1-1", "00000000-0000-0000-0000-000000000000",
         "../../etc/passwd", "<script>alert(1)</script>", "\u202E", "%00"})
     void aForgedForkAddressStartsFromTheDefaultsWithAMessage(String address) {
-        NewRunView view = new NewRunView(runs, sharing, current);
+        NewRunView view = new NewRunView(runs, sharing, userDataSets, current);
         UI.getCurrent().add(view);
 
         view.startFrom(address);
@@ -97,7 +99,7 @@ class NewRunViewTest {
 
     @Test
     void anInvalidFormQueuesNothing() {
-        NewRunView view = new NewRunView(runs, sharing, current);
+        NewRunView view = new NewRunView(runs, sharing, userDataSets, current);
         UI.getCurrent().add(view);
         view.form.text(RunSettingsSchema.EPOCHS).setValue("1000");
 
