@@ -10,9 +10,10 @@ import org.flowfield.metrics.DataDensity;
 /**
  * An uploaded data set (docs/data.md, "Your own data"): a fixed sample with no known density, so a
  * run splits it. A shuffle seeded by the run's seed puts {@value #HELD_OUT_PERCENT}% of the points
- * (at least one) into the held-out set and keeps the rest for training; the training set is then the
+ * (at least one) into the held-out share and keeps the rest for training. The training set is the
  * run's number of points drawn from the rest with replacement, again from the run's seed, so that
- * the points setting means what it means for every other data set. A class-conditional run keeps
+ * the points setting means what it means for every other data set; the held-out set is drawn from
+ * the held-out share likewise, with the held-out seed. A class-conditional run keeps
  * each point's class; any other drops them. No figure against the truth is reported.
  */
 public final class UploadedData implements RunData {
@@ -37,22 +38,31 @@ public final class UploadedData implements RunData {
 
     @Override
     public RingDataset training(TrainingConfig config) {
-        int[] order = RunLoop.shuffle(points.size(), Seeds.derive(config.seed(), Seeds.SPLIT, 0));
         int held = heldOutCount(points.size());
-        int rest = points.size() - held;
-        SplittableRandom random = new SplittableRandom(Seeds.derive(config.seed(), Seeds.RESAMPLE, 0));
-        int[] chosen = new int[config.points()];
-        for (int i = 0; i < chosen.length; i++) {
-            chosen[i] = order[held + random.nextInt(rest)];
-        }
-        PointCloud sample = pick(chosen, config);
+        PointCloud sample = resample(config, held, points.size(), config.points(), Seeds.derive(config.seed(), Seeds.RESAMPLE, 0));
         return RingDataset.ofUserPoints(sample, Standardization.of(sample.xy()));
     }
 
+    /**
+     * The held-out share drawn with replacement to {@link RingDataset#HELD_OUT_SIZE} points, as many
+     * as the model's samples that the distances set beside them; none of them is a training point.
+     */
     @Override
     public RingDataset heldOut(TrainingConfig config, Standardization trainingStatistics) {
+        PointCloud sample = resample(config, 0, heldOutCount(points.size()), RingDataset.HELD_OUT_SIZE,
+                RingDataset.heldOutSeed(config.seed()));
+        return RingDataset.ofUserPoints(sample, trainingStatistics);
+    }
+
+    /** {@code count} points drawn with replacement from positions [from, to) of the run's shuffled order. */
+    private PointCloud resample(TrainingConfig config, int from, int to, int count, long seed) {
         int[] order = RunLoop.shuffle(points.size(), Seeds.derive(config.seed(), Seeds.SPLIT, 0));
-        return RingDataset.ofUserPoints(pick(java.util.Arrays.copyOf(order, heldOutCount(points.size())), config), trainingStatistics);
+        SplittableRandom random = new SplittableRandom(seed);
+        int[] chosen = new int[count];
+        for (int i = 0; i < count; i++) {
+            chosen[i] = order[from + random.nextInt(to - from)];
+        }
+        return pick(chosen, config);
     }
 
     @Override
