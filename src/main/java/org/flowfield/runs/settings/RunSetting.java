@@ -209,6 +209,9 @@ public final class RunSetting<T> {
 
     /** The value as {@link TrainingConfigCodec} stores it, exact for every number; -0.0 is stored as 0.0. */
     public String toStored(T value) {
+        if (openChoiceNone != null && value == null) {
+            return openChoiceNone;
+        }
         if (coding != null && value != null) {
             return coding.code().apply(value);
         }
@@ -270,6 +273,9 @@ public final class RunSetting<T> {
 
     /** The value for a person: 250,000; 0.001; yes; Normalizing flow; Cosine annealing over the epochs. */
     public String shown(T value) {
+        if (openChoiceNone != null && value == null) {
+            return openChoiceNone;
+        }
         if (coding != null && value != null) {
             return coding.title().apply(value);
         }

@@ -81,7 +81,7 @@ public class RunSettingsForm extends FormLayout {
         Select<String> select = (Select<String>) fields.get(RunSettingsSchema.USER_DATA_SET);
         String chosen = select.getValue();
         select.setItems(List.copyOf(namesById.keySet()));
-        select.setValue(namesById.containsKey(chosen) ? chosen : null);
+        select.setValue(chosen != null && namesById.containsKey(chosen) ? chosen : null);
     }
 
     /** The text field of a setting typed as text (the name and the numbers). */
