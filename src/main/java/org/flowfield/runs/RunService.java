@@ -11,6 +11,7 @@ import org.flowfield.datasets.UserDataSets;
 import org.flowfield.runs.settings.FieldError;
 import org.flowfield.runs.settings.InvalidRunSettingsException;
 import org.flowfield.runs.settings.RunSettingsSchema;
+import org.flowfield.training.RunData;
 import org.flowfield.training.UserDataRef;
 import org.flowfield.training.Checkpoint;
 import org.flowfield.training.CheckpointFile;
@@ -45,10 +46,12 @@ public class RunService {
     private final TrainingJobs jobs;
     private final StorageQuota quota;
     private final UserDataSets dataSets;
+    private final RunDataResolver data;
 
     RunService(RunRepository runs, RunFiles files, CurrentQueueLimits limits, Clock clock, RunUpdates updates, TrainingJobs jobs,
-            StorageQuota quota, UserDataSets dataSets) {
+            StorageQuota quota, UserDataSets dataSets, RunDataResolver data) {
         this.dataSets = dataSets;
+        this.data = data;
         this.jobs = jobs;
         this.quota = quota;
         this.runs = runs;
@@ -141,6 +144,17 @@ public class RunService {
             return Optional.empty();
         }
         return Optional.of(dataSets.find(viewerId, run.config().userData().id()));
+    }
+
+    /**
+     * The data a run, already found visible, trains and is measured on: its built-in data set, or
+     * its owner's own (docs/data.md, "Your own data").
+     *
+     * @throws org.flowfield.training.TrainingFailedException when its owner's data set is gone
+     */
+    @Transactional(readOnly = true)
+    public RunData trainingData(Run run) {
+        return data.of(run.ownerId(), run.config());
     }
 
     /** The run if the viewer may see it (their own runs and the reference runs), else empty. */
