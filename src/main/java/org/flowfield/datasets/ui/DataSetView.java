@@ -41,8 +41,13 @@ public class DataSetView extends VerticalLayout implements BeforeEnterObserver {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
+        open(event.getRouteParameters().get("id").orElse(""));
+    }
+
+    /** Shows the data set with this id if the viewer may read it; a forged or foreign id reads as missing. */
+    void open(String idText) {
         try {
-            show(UUID.fromString(event.getRouteParameters().get("id").orElse("")));
+            show(UUID.fromString(idText));
         } catch (IllegalArgumentException | DataSetNotFoundException e) {
             heading.setText(NOT_FOUND);
             about.setText("It does not exist, or no run you may see trains on it.");
@@ -50,7 +55,7 @@ public class DataSetView extends VerticalLayout implements BeforeEnterObserver {
         }
     }
 
-    void show(UUID id) {
+    private void show(UUID id) {
         UserDataPoints data = dataSets.pointsFor(viewer, id);
         boolean drawn = data.dataSet().source() == DataSetSource.DRAWN;
         heading.setText(data.dataSet().name());
