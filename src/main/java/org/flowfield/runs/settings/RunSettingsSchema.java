@@ -140,7 +140,7 @@ public final class RunSettingsSchema {
      * run is queued ({@code RunService#queue}).
      */
     public static final RunSetting<String> USER_DATA_SET = RunSetting.of(
-                    "userDataSet", String.class, Kind.CHOICE, "Your own data set")
+                    "userDataSet", String.class, Kind.CHOICE, "Own data set")
             .openChoice(TrainingConfigCodec.NO_USER_DATA)
             .storedAs(TrainingConfigCodec.USER_DATA).option(null).optional().build();
 
