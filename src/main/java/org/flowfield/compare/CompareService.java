@@ -246,7 +246,7 @@ public class CompareService {
 
     private CompletableFuture<double[]> probe(UUID viewerId, Run run, float[] points) {
         return questions.comparedLogLikelihoods(viewerId, run.id(), points,
-                (model, chosen) -> logLikelihoods(model, run.config().family().conditional() ? run.config().dataSet().classes() : 0,
+                (model, chosen) -> logLikelihoods(model, run.config().family().conditional() ? run.config().classes() : 0,
                         chosen));
     }
 

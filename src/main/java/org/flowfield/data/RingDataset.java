@@ -10,7 +10,7 @@ package org.flowfield.data;
  * @param kind            unlabelled or labelled (docs/data.md)
  * @param points          standardised points; labelled exactly when {@code kind} is CONDITIONAL
  * @param standardization the training set's statistics
- * @param dataSet         which data set the points come from
+ * @param dataSet         which built-in data set the points come from; null for a user's own data set
  */
 public record RingDataset(DataSetKind kind, PointCloud points, Standardization standardization, DataSet dataSet) {
 
@@ -18,8 +18,8 @@ public record RingDataset(DataSetKind kind, PointCloud points, Standardization s
     public static final int HELD_OUT_SIZE = 10_000;
 
     public RingDataset {
-        if (kind == null || points == null || standardization == null || dataSet == null) {
-            throw new IllegalArgumentException("kind, points, standardization and data set are required");
+        if (kind == null || points == null || standardization == null) {
+            throw new IllegalArgumentException("kind, points and standardization are required");
         }
         if (points.conditional() != (kind == DataSetKind.CONDITIONAL)) {
             throw new IllegalArgumentException(kind + " data set must " + (points.conditional() ? "not " : "")
@@ -87,6 +87,15 @@ public record RingDataset(DataSetKind kind, PointCloud points, Standardization s
     /** Number of points. */
     public int size() {
         return points.size();
+    }
+
+    /**
+     * A user's own points (dataSet null), standardised with {@code stats}: the training set's own
+     * statistics for a training set, the training set's for a held-out set.
+     */
+    public static RingDataset ofUserPoints(PointCloud original, Standardization stats) {
+        return new RingDataset(original.conditional() ? DataSetKind.CONDITIONAL : DataSetKind.UNCONDITIONAL,
+                standardised(original, stats), stats, null);
     }
 
     private static PointCloud standardised(PointCloud original, Standardization stats) {

@@ -31,6 +31,11 @@ public final class DrawnDensity implements KnownDensity {
         return Math.log(region.area().estimate());
     }
 
+    /** {@code count} points uniform under the strokes, interleaved; the same seed gives the same points. */
+    public float[] sample(int count, long seed) {
+        return region.sample(count, seed);
+    }
+
     /** The covered area between its exact bounds. */
     public AreaBounds area() {
         return region.area();

@@ -37,8 +37,13 @@ public final class QualityEvaluator {
      * @param density the data's exact density in those coordinates, when known
      */
     public static QualityFigures evaluate(FlowModel model, RingDataset heldOut, Optional<DataDensity> density) {
+        return evaluate(model, heldOut, density, heldOut.dataSet() == null ? 0 : heldOut.dataSet().classes());
+    }
+
+    /** As {@link #evaluate(FlowModel, RingDataset, Optional)}, with the number of classes the model learnt. */
+    public static QualityFigures evaluate(FlowModel model, RingDataset heldOut, Optional<DataDensity> density, int classCount) {
         double nll = model.hasLikelihood() ? heldOutNll(model, heldOut) : ABSENT;
-        int[] classes = sampleClasses(model.family(), heldOut.dataSet());
+        int[] classes = sampleClasses(model.family(), classCount);
         float[] samples = model.sample(SAMPLES, classes, SAMPLE_SEED);
         double inRing = heldOut.dataSet() == DataSet.RINGS ? InRingFraction.of(samples, heldOut.standardization()) : ABSENT;
         double slicedW2 = SlicedWasserstein.distance(samples, heldOut.points().xy());
@@ -64,7 +69,12 @@ public final class QualityEvaluator {
      * Seconds of CPU time: computed away from any request, after the run has finished.
      */
     public static TransportFigures transport(FlowModel model, RingDataset heldOut) {
-        int[] classes = sampleClasses(model.family(), heldOut.dataSet());
+        return transport(model, heldOut, heldOut.dataSet() == null ? 0 : heldOut.dataSet().classes());
+    }
+
+    /** As {@link #transport(FlowModel, RingDataset)}, with the number of classes the model learnt. */
+    public static TransportFigures transport(FlowModel model, RingDataset heldOut, int classCount) {
+        int[] classes = sampleClasses(model.family(), classCount);
         float[] samples = model.sample(SAMPLES, classes, SAMPLE_SEED);
         double exactW2 = ExactWasserstein.distance(samples, heldOut.points().xy());
         Double pathEnergy = null;
@@ -90,8 +100,8 @@ public final class QualityEvaluator {
         return (double) outside / n;
     }
 
-    private static int[] sampleClasses(ModelFamily family, DataSet dataSet) {
-        return family.conditional() ? cyclingClasses(SAMPLES, dataSet.classes()) : null;
+    private static int[] sampleClasses(ModelFamily family, int classCount) {
+        return family.conditional() ? cyclingClasses(SAMPLES, classCount) : null;
     }
 
     /** How a family's held-out log-likelihood is computed. */

@@ -9,7 +9,6 @@ import java.util.function.DoubleConsumer;
 import java.util.stream.DoubleStream;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
-import org.flowfield.data.RingDataset;
 import org.flowfield.data.Standardization;
 import org.flowfield.flows.FlowModel;
 import org.flowfield.flows.ModelFamily;
@@ -24,7 +23,6 @@ import org.flowfield.questions.fm.FlowTrajectories;
 import org.flowfield.questions.fm.TargetedSample;
 import org.flowfield.questions.fm.TimeQuantization;
 import org.flowfield.questions.nf.DensityMap;
-import org.flowfield.training.TrueDensities;
 import org.flowfield.questions.nf.LayerProgression;
 import org.flowfield.questions.nf.LayerTrajectories;
 import org.flowfield.questions.nf.ProbabilityEstimate;
@@ -114,7 +112,7 @@ public class QuestionService {
         return answer(viewerId, run, Question.NF_PROBABILITIES, parameters(boxed(chosen)), progress,
                 (model, checkpoint, p) -> ProbabilityEstimate.of((CouplingFlow) model, checkpoint.standardization(),
                         chosen == null ? ExercisePoints.standardised(checkpoint.standardization()) : chosen,
-                        TrueDensities.of(checkpoint.config(), checkpoint.standardization())));
+                        runs.trainingData(run).truth(checkpoint.config(), checkpoint.standardization())));
     }
 
     /** Q5: log p(x) on a {@link DensityMap#COLUMNS} × {@link DensityMap#ROWS} grid around the data (heavy). */
@@ -122,7 +120,7 @@ public class QuestionService {
         Run run = visibleFinished(viewerId, runId, Question.NF_DENSITY_MAP);
         return answer(viewerId, run, Question.NF_DENSITY_MAP, List.of(), progress,
                 (model, checkpoint, p) -> DensityMap.of((CouplingFlow) model, checkpoint.standardization(),
-                        TrueDensities.of(checkpoint.config(), checkpoint.standardization()), p));
+                        runs.trainingData(run).truth(checkpoint.config(), checkpoint.standardization()), p));
     }
 
     /**
@@ -170,8 +168,7 @@ public class QuestionService {
         double[] chosen = QuestionInputs.dts(dts == null ? TimeQuantization.DEFAULT_DTS : dts);
         return answer(viewerId, run, Question.FM_TIME_QUANTIZATION, parameters(DoubleStream.of(chosen).boxed().toList()), progress,
                 (model, checkpoint, p) -> TimeQuantization.of((FlowMatching) model,
-                        RingDataset.heldOut(checkpoint.config().dataSet(), checkpoint.config().family().dataSet(), checkpoint.config().seed(),
-                                checkpoint.standardization()),
+                        runs.trainingData(run).heldOut(checkpoint.config(), checkpoint.standardization()),
                         chosen, p));
     }
 
@@ -238,7 +235,7 @@ public class QuestionService {
     public CompletableFuture<ClassInput> classInput(UUID viewerId, UUID runId, DoubleConsumer progress) {
         Run run = visibleFinished(viewerId, runId, Question.CFM_INPUT);
         return answer(viewerId, run, Question.CFM_INPUT, List.of(), progress,
-                (model, checkpoint, p) -> ClassInput.of(checkpoint.config()));
+                (model, checkpoint, p) -> ClassInput.of(checkpoint.config(), runs.trainingData(run)));
     }
 
     /** Q2: one sample per class with its path, and whether it reached its own ring. */

@@ -6,7 +6,13 @@ import java.util.Optional;
 import java.util.UUID;
 import org.flowfield.accounts.AccountService;
 import org.flowfield.data.PointCloud;
+import org.flowfield.datasets.UserDataSet;
 import org.flowfield.datasets.UserDataSets;
+import org.flowfield.runs.settings.FieldError;
+import org.flowfield.runs.settings.InvalidRunSettingsException;
+import org.flowfield.runs.settings.RunSettingsSchema;
+import org.flowfield.training.RunData;
+import org.flowfield.training.UserDataRef;
 import org.flowfield.training.Checkpoint;
 import org.flowfield.training.CheckpointFile;
 import org.flowfield.training.export.BatchLossFile;
@@ -40,10 +46,12 @@ public class RunService {
     private final TrainingJobs jobs;
     private final StorageQuota quota;
     private final UserDataSets dataSets;
+    private final RunDataResolver data;
 
     RunService(RunRepository runs, RunFiles files, CurrentQueueLimits limits, Clock clock, RunUpdates updates, TrainingJobs jobs,
-            StorageQuota quota, UserDataSets dataSets) {
+            StorageQuota quota, UserDataSets dataSets, RunDataResolver data) {
         this.dataSets = dataSets;
+        this.data = data;
         this.jobs = jobs;
         this.quota = quota;
         this.runs = runs;
@@ -86,14 +94,67 @@ public class RunService {
     @Transactional
     public Run queue(UUID ownerId, RunSettings settings) {
         RunSettingsValidator.requireValid(settings, listReference().stream().map(Run::name).toList());
-        TrainingConfig config = RunSettingsMapper.toTrainingConfig(settings);
+        UserDataRef userData = ownDataSet(ownerId, settings);
+        TrainingConfig config = RunSettingsMapper.toTrainingConfig(settings, userData);
         runs.lockOwner(ownerId);
         quota.requireRoomForOneMore(runs.countStored(ownerId), dataSets.countOwned(ownerId));
         new QueueAdmission(limits.get()).requireRoom(ownerId.toString(), runs.countQueued(ownerId));
         Run run = new Run(UUID.randomUUID(), ownerId, DisplayNames.normalize(settings.getName()), config, RunStatus.QUEUED, null, null,
                 clock.instant(), null, null, false, 0, config.totalSteps(), null, false, 0, null);
         runs.insert(run);
+        if (userData != null) {
+            dataSets.recordUse(ownerId, userData.id(), run.id());
+        }
         return run;
+    }
+
+    /**
+     * The owner's data set the settings choose, if any: a run trains only on its owner's own data
+     * sets, so a fork of someone else's run on their data must choose another.
+     *
+     * @throws org.flowfield.runs.settings.InvalidRunSettingsException when it is not the owner's, or lacks the classes the model needs
+     */
+    private UserDataRef ownDataSet(UUID ownerId, RunSettings settings) {
+        String chosen = RunSettingsSchema.USER_DATA_SET.get(settings);
+        if (chosen == null) {
+            return null;
+        }
+        String field = RunSettingsSchema.USER_DATA_SET.field();
+        UserDataSet dataSet = dataSets.listMine(ownerId).stream().filter(mine -> mine.id().toString().equalsIgnoreCase(chosen.strip()))
+                .findFirst().orElseThrow(() -> new InvalidRunSettingsException(List.of(new FieldError(field,
+                        RunSettingsSchema.USER_DATA_SET.label() + " must be one of your data sets; a run trains only on its owner's"
+                                + " own data, so a run of someone else's data needs one of yours (draw or upload it under Data sets)"))));
+        if (settings.getFamily().conditional() && !dataSet.labelled()) {
+            throw new InvalidRunSettingsException(List.of(new FieldError(field,
+                    "A class-conditional model needs a data set with classes; “" + dataSet.name() + "” has none")));
+        }
+        return new UserDataRef(dataSet.id(), dataSet.classes());
+    }
+
+    /**
+     * The owner's data set a run trains on, for a viewer who may see the run; empty for a run on a
+     * built-in data set.
+     *
+     * @throws RunNotFoundException when the viewer may not see the run
+     */
+    @Transactional(readOnly = true)
+    public Optional<UserDataSet> dataSetOf(UUID viewerId, UUID runId) {
+        Run run = find(viewerId, runId).orElseThrow(() -> new RunNotFoundException(runId));
+        if (!run.config().usesUserData()) {
+            return Optional.empty();
+        }
+        return Optional.of(dataSets.find(viewerId, run.config().userData().id()));
+    }
+
+    /**
+     * The data a run, already found visible, trains and is measured on: its built-in data set, or
+     * its owner's own (docs/data.md, "Your own data").
+     *
+     * @throws org.flowfield.training.TrainingFailedException when its owner's data set is gone
+     */
+    @Transactional(readOnly = true)
+    public RunData trainingData(Run run) {
+        return data.of(run.ownerId(), run.config());
     }
 
     /** The run if the viewer may see it (their own runs and the reference runs), else empty. */

@@ -15,6 +15,7 @@ import org.flowfield.training.CheckpointPolicy;
 import org.flowfield.training.DurableFile;
 import org.flowfield.flows.FlowModel;
 import org.flowfield.training.ModelFactory;
+import org.flowfield.training.RunData;
 import org.flowfield.training.RunLoop;
 import org.flowfield.training.TrainingFailedException;
 import org.flowfield.training.TrainingResult;
@@ -50,11 +51,13 @@ public class TrainingJob {
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
     private final DevicePacks packs;
+    private final RunDataResolver data;
     private final int checkpointEverySteps;
 
     TrainingJob(RunRepository runs, RunFiles files, ActiveTrainings active, Clock clock, RunUpdates updates, JdbcClient jdbc,
-            TransactionTemplate transaction, DevicePacks packs,
+            TransactionTemplate transaction, DevicePacks packs, RunDataResolver data,
             @Value("${flowfield.runs.checkpoint-every-steps}") int checkpointEverySteps) {
+        this.data = data;
         this.packs = packs;
         this.runs = runs;
         this.files = files;
@@ -124,18 +127,19 @@ public class TrainingJob {
         UUID runId = run.id();
         RunRecorder recorder = new RunRecorder(held, files, stop, updates);
         CheckpointPolicy checkpoints = new CheckpointPolicy(files.checkpoint(runId), checkpointEverySteps);
+        RunData source = data.of(run.ownerId(), run.config());
         if (Files.exists(files.checkpoint(runId))) {
             Checkpoint checkpoint = CheckpointFile.read(files.checkpoint(runId));
             held.forgetAfter(checkpoint.step(), checkpoint.nextEpoch());
             log.info("run {} resumes from its checkpoint at step {} as job {}", runId, checkpoint.step(), held.jobId());
-            RunLoop loop = RunLoop.resumed(checkpoint, recorder, stop, checkpoints);
+            RunLoop loop = RunLoop.resumed(checkpoint, source, recorder, stop, checkpoints);
             try (FlowModel model = ModelFactory.restore(checkpoint)) {
                 return packs.train(loop, model, recorder);
             }
         }
         held.forgetAfter(0, 0);
         log.info("run {} starts as job {}", runId, held.jobId());
-        RunLoop loop = RunLoop.fresh(run.config(), recorder, stop, checkpoints);
+        RunLoop loop = RunLoop.fresh(run.config(), source, recorder, stop, checkpoints);
         try (FlowModel model = ModelFactory.create(run.config())) {
             return packs.train(loop, model, recorder);
         }

@@ -14,8 +14,8 @@ import org.flowfield.metrics.QualityEvaluator;
 import org.flowfield.metrics.TransportFigures;
 import org.flowfield.training.Checkpoint;
 import org.flowfield.training.CheckpointFile;
-import org.flowfield.training.HeldOutData;
 import org.flowfield.training.ModelFactory;
+import org.flowfield.training.TrainingConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -43,8 +43,10 @@ class TransportFiguresWorker {
     private final ExecutorService thread = Executors.newSingleThreadExecutor(Thread.ofPlatform()
             .name("transport-figures").daemon(true).factory());
     private final AtomicBoolean busy = new AtomicBoolean();
+    private final RunDataResolver data;
 
-    TransportFiguresWorker(RunRepository runs, RunFiles files, Clock clock) {
+    TransportFiguresWorker(RunRepository runs, RunFiles files, Clock clock, RunDataResolver data) {
+        this.data = data;
         this.runs = runs;
         this.files = files;
         this.clock = clock;
@@ -84,7 +86,10 @@ class TransportFiguresWorker {
             Checkpoint checkpoint = CheckpointFile.read(files.checkpoint(runId));
             TransportFigures figures;
             try (FlowModel model = ModelFactory.restore(checkpoint)) {
-                figures = QualityEvaluator.transport(model, HeldOutData.of(checkpoint.config(), checkpoint.standardization()));
+                TrainingConfig config = checkpoint.config();
+                UUID ownerId = runs.findById(runId).orElseThrow().ownerId();
+                figures = QualityEvaluator.transport(model,
+                        data.of(ownerId, config).heldOut(config, checkpoint.standardization()), config.classes());
             }
             runs.storeTransportFigures(runId, figures.exactW2(), figures.normalizedPathEnergy());
             log.info("run {}: exact W2 {}, normalized path energy {}", runId, figures.exactW2(), figures.normalizedPathEnergy());

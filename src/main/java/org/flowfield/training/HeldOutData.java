@@ -8,8 +8,8 @@ public final class HeldOutData {
 
     private HeldOutData() {}
 
-    /** The held-out set of a run, standardised with its training set's statistics. */
+    /** The held-out set of a run on a built-in data set, standardised with its training set's statistics. */
     public static RingDataset of(TrainingConfig config, Standardization trainingStatistics) {
-        return RingDataset.heldOut(config.dataSet(), config.family().dataSet(), config.seed(), trainingStatistics);
+        return RunData.builtIn().heldOut(config, trainingStatistics);
     }
 }

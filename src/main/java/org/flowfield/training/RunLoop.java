@@ -27,6 +27,7 @@ public final class RunLoop {
     private final TrainingConfig config;
     private final RingDataset data;
     private final RingDataset heldOut;
+    private final RunData source;
     private final TrainingListener listener;
     private final Cancellation cancellation;
     private final CheckpointPolicy checkpoints;
@@ -45,11 +46,12 @@ public final class RunLoop {
     private Window window = new Window();
     private final BatchLosses batches;
 
-    private RunLoop(TrainingConfig config, RingDataset data, int epoch, int stepInEpoch, long doneSteps, double earlierSeconds,
+    private RunLoop(TrainingConfig config, RunData source, RingDataset data, int epoch, int stepInEpoch, long doneSteps, double earlierSeconds,
             TrainingListener listener, Cancellation cancellation, CheckpointPolicy checkpoints) {
         this.config = config;
         this.data = data;
-        this.heldOut = HeldOutData.of(config, data.standardization());
+        this.source = source;
+        this.heldOut = source.heldOut(config, data.standardization());
         this.listener = listener == null ? TrainingListener.NONE : listener;
         this.cancellation = cancellation == null ? Cancellation.never() : cancellation;
         this.checkpoints = checkpoints;
@@ -61,22 +63,34 @@ public final class RunLoop {
         this.batches = new BatchLosses(config.reportEvery());
     }
 
-    /** A new run from its first step. */
+    /** A new run on a built-in data set from its first step. */
     public static RunLoop fresh(TrainingConfig config, TrainingListener listener, Cancellation cancellation,
             CheckpointPolicy checkpoints) {
-        RingDataset data = RingDataset.training(config.dataSet(), config.family().dataSet(), config.points(), config.seed(), config.standardize());
-        return new RunLoop(config, data, 0, 0, 0, 0, listener, cancellation, checkpoints);
+        return fresh(config, RunData.builtIn(), listener, cancellation, checkpoints);
     }
 
-    /** A run continuing from a checkpoint; it ends exactly as the uninterrupted run would. */
+    /** A new run from its first step, on the data {@code source} gives. */
+    public static RunLoop fresh(TrainingConfig config, RunData source, TrainingListener listener, Cancellation cancellation,
+            CheckpointPolicy checkpoints) {
+        RingDataset data = source.training(config);
+        return new RunLoop(config, source, data, 0, 0, 0, 0, listener, cancellation, checkpoints);
+    }
+
+    /** A run on a built-in data set continuing from a checkpoint; it ends exactly as the uninterrupted run would. */
     public static RunLoop resumed(Checkpoint checkpoint, TrainingListener listener, Cancellation cancellation,
             CheckpointPolicy checkpoints) {
+        return resumed(checkpoint, RunData.builtIn(), listener, cancellation, checkpoints);
+    }
+
+    /** A run continuing from a checkpoint on the data {@code source} gives; it ends exactly as the uninterrupted run would. */
+    public static RunLoop resumed(Checkpoint checkpoint, RunData source, TrainingListener listener, Cancellation cancellation,
+            CheckpointPolicy checkpoints) {
         TrainingConfig config = checkpoint.config();
-        RingDataset data = RingDataset.training(config.dataSet(), config.family().dataSet(), config.points(), config.seed(), config.standardize());
+        RingDataset data = source.training(config);
         if (!data.standardization().equals(checkpoint.standardization())) {
             throw new TrainingFailedException("the checkpoint's data statistics do not match its configuration");
         }
-        return new RunLoop(config, data, checkpoint.nextEpoch(), checkpoint.nextStepInEpoch(), checkpoint.step(),
+        return new RunLoop(config, source, data, checkpoint.nextEpoch(), checkpoint.nextStepInEpoch(), checkpoint.step(),
                 checkpoint.trainingSeconds(), listener, cancellation, checkpoints);
     }
 
@@ -166,7 +180,7 @@ public final class RunLoop {
         if (reportsEpoch(epoch, config.epochs())) {
             StepLoss validation = model.validationLoss(heldOut.points(), Seeds.derive(config.seed(), Seeds.VALIDATION, 0));
             int[] classes = config.family().conditional()
-                    ? QualityEvaluator.cyclingClasses(Trainer.SNAPSHOT_POINTS, config.dataSet().classes()) : null;
+                    ? QualityEvaluator.cyclingClasses(Trainer.SNAPSHOT_POINTS, config.classes()) : null;
             float[] snapshot = model.sample(Trainer.SNAPSHOT_POINTS, classes, Seeds.derive(config.seed(), Seeds.SNAPSHOT, 0));
             listener.onEpoch(new EpochReport(epoch, step, validation, snapshot, classes));
         }
@@ -194,7 +208,7 @@ public final class RunLoop {
         runtime.useIntraOpThreads(evaluationThreads);
         QualityFigures figures;
         try {
-            figures = QualityEvaluator.evaluate(model, heldOut, TrueDensities.of(config, data.standardization()));
+            figures = QualityEvaluator.evaluate(model, heldOut, source.truth(config, data.standardization()), config.classes());
         } finally {
             runtime.useIntraOpThreads(1);
         }

@@ -12,6 +12,8 @@ public final class Seeds {
     static final long VALIDATION = 4;
     static final long SNAPSHOT = 5;
     static final long SOURCE = 6;
+    static final long SPLIT = 7;
+    static final long RESAMPLE = 8;
 
     private Seeds() {}
 

@@ -27,6 +27,8 @@ import org.flowfield.flows.optim.OptimizerSettings;
  * @param optimizer weight decay (AdamW) and gradient-norm clipping of the Adam steps; null is plain Adam
  * @param standardize whether the model sees the data standardised with the training set's mean and
  *     std (the exercise's way, docs/data.md) or in the data's own coordinates
+ * @param userData one of the owner's own data sets (docs/data.md, "Your own data"), learnt instead of
+ *     {@code dataSet}; null for a built-in data set
  */
 public record TrainingConfig(
         ModelFamily family,
@@ -42,7 +44,8 @@ public record TrainingConfig(
         DataSet dataSet,
         SourceDistribution source,
         OptimizerSettings optimizer,
-        boolean standardize) {
+        boolean standardize,
+        UserDataRef userData) {
 
     public static final int DEFAULT_POINTS = 250_000;
     public static final int DEFAULT_EPOCHS = 20;
@@ -74,7 +77,10 @@ public record TrainingConfig(
         }
         dataSet = dataSet == null ? DataSet.RINGS : dataSet;
         source = source == null ? SourceDistribution.STANDARD_NORMAL : source;
-        if (family.conditional() && !dataSet.labelled()) {
+        if (family.conditional() && userData != null && !userData.labelled()) {
+            throw new IllegalArgumentException(UserDataRef.WITHOUT_CLASSES);
+        }
+        if (family.conditional() && userData == null && !dataSet.labelled()) {
             throw new IllegalArgumentException(dataSet.withoutClasses());
         }
         if (family == ModelFamily.NORMALIZING_FLOW && !source.standardNormal()) {
@@ -84,7 +90,7 @@ public record TrainingConfig(
         flowMatching = flowMatching == null ? FlowMatchingConfig.EXERCISE : flowMatching;
         flowMatching = flowMatching.withConditional(family.conditional());
         if (family.conditional()) {
-            flowMatching = flowMatching.withClasses(dataSet.classes());
+            flowMatching = flowMatching.withClasses(userData == null ? dataSet.classes() : userData.classes());
         }
         optimizer = optimizer == null ? OptimizerSettings.ADAM : optimizer;
     }
@@ -93,7 +99,7 @@ public record TrainingConfig(
     public TrainingConfig(ModelFamily family, CouplingFlowConfig couplingFlow, FlowMatchingConfig flowMatching, int points,
             int epochs, int batchSize, double learningRate, LearningRateSchedule schedule, long seed, int reportEvery) {
         this(family, couplingFlow, flowMatching, points, epochs, batchSize, learningRate, schedule, seed, reportEvery,
-                DataSet.RINGS, SourceDistribution.STANDARD_NORMAL, OptimizerSettings.ADAM, true);
+                DataSet.RINGS, SourceDistribution.STANDARD_NORMAL, OptimizerSettings.ADAM, true, null);
     }
 
     /** A run on a data set, trained with plain Adam. */
@@ -101,7 +107,7 @@ public record TrainingConfig(
             int epochs, int batchSize, double learningRate, LearningRateSchedule schedule, long seed, int reportEvery,
             DataSet dataSet, SourceDistribution source) {
         this(family, couplingFlow, flowMatching, points, epochs, batchSize, learningRate, schedule, seed, reportEvery,
-                dataSet, source, OptimizerSettings.ADAM, true);
+                dataSet, source, OptimizerSettings.ADAM, true, null);
     }
 
     /** A run on the Olympic rings, flow matching from N(0, I), with these optimizer settings. */
@@ -109,7 +115,7 @@ public record TrainingConfig(
             int epochs, int batchSize, double learningRate, LearningRateSchedule schedule, long seed, int reportEvery,
             OptimizerSettings optimizer) {
         this(family, couplingFlow, flowMatching, points, epochs, batchSize, learningRate, schedule, seed, reportEvery,
-                DataSet.RINGS, SourceDistribution.STANDARD_NORMAL, optimizer, true);
+                DataSet.RINGS, SourceDistribution.STANDARD_NORMAL, optimizer, true, null);
     }
 
     /** The exercise's recipe for a family: 250,000 points, 20 epochs, batch 128, Adam 1e-3, cosine. */
@@ -121,62 +127,80 @@ public record TrainingConfig(
 
     public TrainingConfig withPoints(int value) {
         return new TrainingConfig(family, couplingFlow, flowMatching, value, epochs, batchSize, learningRate, schedule, seed, reportEvery,
-                dataSet, source, optimizer, standardize);
+                dataSet, source, optimizer, standardize, userData);
     }
 
     public TrainingConfig withEpochs(int value) {
         return new TrainingConfig(family, couplingFlow, flowMatching, points, value, batchSize, learningRate, schedule, seed, reportEvery,
-                dataSet, source, optimizer, standardize);
+                dataSet, source, optimizer, standardize, userData);
     }
 
     public TrainingConfig withSeed(long value) {
         return new TrainingConfig(family, couplingFlow, flowMatching, points, epochs, batchSize, learningRate, schedule, value, reportEvery,
-                dataSet, source, optimizer, standardize);
+                dataSet, source, optimizer, standardize, userData);
     }
 
     public TrainingConfig withReportEvery(int value) {
         return new TrainingConfig(family, couplingFlow, flowMatching, points, epochs, batchSize, learningRate, schedule, seed, value,
-                dataSet, source, optimizer, standardize);
+                dataSet, source, optimizer, standardize, userData);
     }
 
     public TrainingConfig withFlowMatching(FlowMatchingConfig value) {
         return new TrainingConfig(family, couplingFlow, value, points, epochs, batchSize, learningRate, schedule, seed, reportEvery,
-                dataSet, source, optimizer, standardize);
+                dataSet, source, optimizer, standardize, userData);
     }
 
     public TrainingConfig withCouplingFlow(CouplingFlowConfig value) {
         return new TrainingConfig(family, value, flowMatching, points, epochs, batchSize, learningRate, schedule, seed, reportEvery,
-                dataSet, source, optimizer, standardize);
+                dataSet, source, optimizer, standardize, userData);
     }
 
     public TrainingConfig withLearningRate(double value) {
         return new TrainingConfig(family, couplingFlow, flowMatching, points, epochs, batchSize, value, schedule, seed, reportEvery,
-                dataSet, source, optimizer, standardize);
+                dataSet, source, optimizer, standardize, userData);
     }
 
     public TrainingConfig withOptimizer(OptimizerSettings value) {
         return new TrainingConfig(family, couplingFlow, flowMatching, points, epochs, batchSize, learningRate, schedule, seed, reportEvery,
-                dataSet, source, value, standardize);
+                dataSet, source, value, standardize, userData);
     }
 
     public TrainingConfig withStandardize(boolean value) {
         return new TrainingConfig(family, couplingFlow, flowMatching, points, epochs, batchSize, learningRate, schedule, seed, reportEvery,
-                dataSet, source, optimizer, value);
+                dataSet, source, optimizer, value, userData);
+    }
+
+    public TrainingConfig withUserData(UserDataRef value) {
+        return new TrainingConfig(family, couplingFlow, flowMatching, points, epochs, batchSize, learningRate, schedule, seed, reportEvery,
+                dataSet, source, optimizer, standardize, value);
+    }
+
+    /** Whether the run learns one of its owner's data sets rather than a built-in one. */
+    public boolean usesUserData() {
+        return userData != null;
+    }
+
+    /** The number of classes of the data learnt (0 without classes). */
+    public int classes() {
+        return userData == null ? dataSet.classes() : userData.classes();
     }
 
     public TrainingConfig withDataSet(DataSet value) {
         return new TrainingConfig(family, couplingFlow, flowMatching, points, epochs, batchSize, learningRate, schedule, seed, reportEvery,
-                value, source, optimizer, standardize);
+                value, source, optimizer, standardize, userData);
     }
 
     public TrainingConfig withSource(SourceDistribution value) {
         return new TrainingConfig(family, couplingFlow, flowMatching, points, epochs, batchSize, learningRate, schedule, seed, reportEvery,
-                dataSet, value, optimizer, standardize);
+                dataSet, value, optimizer, standardize, userData);
     }
 
-    /** Size of the generated training set: the class-conditional rings have n/5 points per ring (docs/data.md). */
+    /**
+     * Size of the training set: the class-conditional rings have n/5 points per ring (docs/data.md);
+     * a user's data set gives exactly n.
+     */
     public int trainingPoints() {
-        return dataSet.size(family.dataSet(), points);
+        return userData == null ? dataSet.size(family.dataSet(), points) : points;
     }
 
     /** Optimizer steps per epoch: ⌈training points / batch⌉ (the last batch keeps the remainder). */

@@ -16,6 +16,10 @@ public final class TrainingConfigCodec {
     /** Keys added after the first rows were stored; a row without them means their default. */
     static final String DATA_SET = "data";
     static final String SOURCE = "fm.source";
+    /** The id of the owner's data set learnt, or {@value #NO_USER_DATA}; its classes under {@value #USER_DATA_CLASSES}. */
+    public static final String USER_DATA = "userData";
+    static final String USER_DATA_CLASSES = "userData.classes";
+    public static final String NO_USER_DATA = "none";
 
     private TrainingConfigCodec() {}
 
@@ -52,6 +56,8 @@ public final class TrainingConfigCodec {
         map.put(DATA_SET, config.dataSet().code());
         map.put(SOURCE, config.source().code());
         map.put("standardize", Boolean.toString(config.standardize()));
+        map.put(USER_DATA, config.userData() == null ? NO_USER_DATA : config.userData().id().toString());
+        map.put(USER_DATA_CLASSES, Integer.toString(config.userData() == null ? 0 : config.userData().classes()));
         return map;
     }
 
@@ -80,7 +86,8 @@ public final class TrainingConfigCodec {
                 integer(map, "reportEvery"),
                 DataSet.ofCode(map.getOrDefault(DATA_SET, DataSet.RINGS.code())),
                 SourceDistribution.ofCode(map.getOrDefault(SOURCE, SourceDistribution.STANDARD_NORMAL_CODE)),
-                optimizer, Boolean.parseBoolean(map.getOrDefault("standardize", "true")));
+                optimizer, Boolean.parseBoolean(map.getOrDefault("standardize", "true")),
+                userData(map));
     }
 
     private static Activation activation(Map<String, String> map, String key) {
@@ -97,6 +104,19 @@ public final class TrainingConfigCodec {
 
     private static double number(Map<String, String> map, String key, double missing) {
         return map.containsKey(key) ? number(map, key) : missing;
+    }
+
+
+    private static UserDataRef userData(Map<String, String> map) {
+        String id = map.getOrDefault(USER_DATA, NO_USER_DATA).strip();
+        if (id.equals(NO_USER_DATA)) {
+            return null;
+        }
+        try {
+            return new UserDataRef(java.util.UUID.fromString(id), Integer.parseInt(map.getOrDefault(USER_DATA_CLASSES, "0")));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("configuration key '" + USER_DATA + "' is no data set id: " + id);
+        }
     }
 
     private static String text(Map<String, String> map, String key) {

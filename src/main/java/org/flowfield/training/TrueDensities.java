@@ -18,9 +18,6 @@ public final class TrueDensities {
      * and the figures that need it are then not reported.
      */
     public static Optional<DataDensity> of(TrainingConfig config, Standardization standardization) {
-        if (config.family().conditional()) {
-            return config.dataSet().classDensity(standardization).map(DataDensity::perClass);
-        }
-        return config.dataSet().density(standardization).map(DataDensity::of);
+        return RunData.builtIn().truth(config, standardization);
     }
 }

@@ -25,6 +25,8 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.flowfield.accounts.AccountService;
 import org.flowfield.api.tokens.AccessTokenService;
+import org.flowfield.datasets.UserDataSet;
+import org.flowfield.datasets.UserDataSets;
 import org.flowfield.flows.ModelFamily;
 import org.flowfield.flows.fm.FlowMatchingConfig;
 import org.flowfield.flows.nf.CouplingFlowConfig;
@@ -72,17 +74,26 @@ class RunSettingsRoundTripTest {
     @Autowired AccountService accounts;
     @Autowired AccessTokenService tokens;
     @Autowired RunService runs;
+    @Autowired UserDataSets dataSets;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final JsonMapper json = JsonMapper.builder().build();
     private UUID student;
     private String token;
+    /** The student's own data set, labelled so that every family may learn it: the choice of {@link RunSettingsSchema#USER_DATA_SET}. */
+    private UserDataSet ownData;
 
     @BeforeEach
     void studentWithAToken() {
         MockVaadin.setup();
         student = accounts.signUp("trip-" + UUID.randomUUID().toString().substring(0, 8), "a long password").id();
         token = tokens.create(student, "round trip").secret();
+        StringBuilder csv = new StringBuilder();
+        for (int i = 0; i < 200; i++) {
+            csv.append(i % 13 * 0.3).append(',').append(i % 7 * 0.5 - i % 2).append(',').append(i % 2).append('\n');
+        }
+        ownData = dataSets.upload(student, "two classes", new java.io.ByteArrayInputStream(
+                csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     @AfterEach
@@ -107,7 +118,7 @@ class RunSettingsRoundTripTest {
 
     private <T> void roundTrip(RunSetting<T> setting, ModelFamily family) throws Exception {
         RunSettings preset = RunPresets.smoke(family);
-        T value = setting == RunSettingsSchema.FAMILY ? setting.type().cast(family) : nonDefault(setting, preset);
+        T value = setting == RunSettingsSchema.FAMILY ? setting.type().cast(family) : nonDefault(setting, preset, ownData);
 
         // the form: choose the family and the smoke preset, then type the one value
         RunSettingsForm form = form();
@@ -125,7 +136,11 @@ class RunSettingsRoundTripTest {
         Run queued = runs.queue(student, settings);
         Run stored = runs.find(student, queued.id()).orElseThrow();
         TrainingConfig config = stored.config();
-        assertThat(config).isEqualTo(RunSettingsMapper.toTrainingConfig(settings));
+        assertThat(config).isEqualTo(RunSettingsMapper.toTrainingConfig(settings, config.userData()));
+        if (setting == RunSettingsSchema.USER_DATA_SET) {
+            assertThat(config.userData().id()).isEqualTo(ownData.id());
+            assertThat(config.userData().classes()).isEqualTo(ownData.classes());
+        }
         if (setting.stored()) {
             assertThat(setting.valueIn(config)).isEqualTo(value);
             // where the family's model reads it, not only where the declaration looks
@@ -150,7 +165,8 @@ class RunSettingsRoundTripTest {
             }
         }
         TrainingConfig parsed = TrainArguments.parse(args.toArray(String[]::new)).config();
-        assertThat(parsed).isEqualTo(config);
+        // the command line trains on one's own computer, without one's stored data sets
+        assertThat(parsed).isEqualTo(config.withUserData(null));
         if (setting.option() != null) {
             assertThat(setting.valueIn(parsed)).isEqualTo(value);
         }
@@ -172,12 +188,12 @@ class RunSettingsRoundTripTest {
 
     /** The first of the setting's bounds and their middle that differs from the preset and is valid with it. */
     @SuppressWarnings("unchecked")
-    private static <T> T nonDefault(RunSetting<T> setting, RunSettings preset) {
+    private static <T> T nonDefault(RunSetting<T> setting, RunSettings preset, UserDataSet ownData) {
         T current = setting.get(preset);
         List<Object> candidates = switch (setting.kind()) {
             case TEXT -> List.of(NAME);
             case FAMILY -> List.of();
-            case CHOICE -> new ArrayList<>(setting.choices());
+            case CHOICE -> setting.openChoice() ? List.of(ownData.id().toString()) : new ArrayList<>(setting.choices());
             case FLAG -> List.of(!Boolean.TRUE.equals(current));
             case WHOLE -> {
                 int min = setting.min().value().intValue();
@@ -201,8 +217,9 @@ class RunSettingsRoundTripTest {
         throw new AssertionError("no valid value of " + setting + " other than " + current + " among " + candidates);
     }
 
-    private static RunSettingsForm form() {
+    private RunSettingsForm form() {
         RunSettingsForm form = new RunSettingsForm();
+        form.offerOwnDataSets(java.util.Map.of(ownData.id().toString(), ownData.name()));
         UI.getCurrent().add(form);
         return form;
     }

@@ -54,6 +54,8 @@ class HostileNamesTest extends HostileSurface {
     @Autowired
     RunSharingService sharing;
 
+    @Autowired org.flowfield.datasets.UserDataSets userDataSets;
+
     @Autowired
     ClassroomService classrooms;
 
@@ -216,7 +218,7 @@ class HostileNamesTest extends HostileSurface {
 
     /** Opens the new-run page, forces {@code typed} into the name's element and queues; returns the name field. */
     private TextField forceRunName(String typed) {
-        NewRunView view = new NewRunView(runs, sharing, current);
+        NewRunView view = new NewRunView(runs, sharing, userDataSets, current);
         UI.getCurrent().add(view);
         TextField name = _get(view, TextField.class, spec -> spec.withId(RunSettingsForm.ID_PREFIX + RunSettings.NAME));
         long before = rows("run");

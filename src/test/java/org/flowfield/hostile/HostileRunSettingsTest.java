@@ -42,6 +42,8 @@ class HostileRunSettingsTest extends HostileSurface {
     @Autowired
     RunSharingService sharing;
 
+    @Autowired org.flowfield.datasets.UserDataSets userDataSets;
+
     @Autowired
     CurrentAccount current;
 
@@ -74,7 +76,7 @@ class HostileRunSettingsTest extends HostileSurface {
     @ParameterizedTest(name = "{0}")
     @MethodSource("settings")
     void theFormShowsTheMessageForTextForcedIntoTheFieldAndQueuesNothing(SettingCase hostile) {
-        NewRunView view = new NewRunView(runs, sharing, current);
+        NewRunView view = new NewRunView(runs, sharing, userDataSets, current);
         UI.getCurrent().add(view);
         @SuppressWarnings("unchecked")
         Select<ModelFamily> family = _get(view, Select.class, spec -> spec.withId(RunSettingsForm.ID_PREFIX + RunSettings.FAMILY));

@@ -42,7 +42,7 @@ class ClassConditionalQuestionsTest {
 
     @Test
     void theInputIsAnEvenSubsetOfTheRunsTrainingPointsWithTheirClasses() {
-        ClassInput input = ClassInput.of(checkpoint.config());
+        ClassInput input = ClassInput.of(checkpoint.config(), org.flowfield.training.RunData.builtIn());
 
         assertThat(input.standardization()).isEqualTo(standardization);
         assertThat(input.points()).hasSize(2 * ClassInput.POINTS);

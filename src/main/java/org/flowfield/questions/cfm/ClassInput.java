@@ -1,8 +1,8 @@
 package org.flowfield.questions.cfm;
 
-import org.flowfield.data.DataSetKind;
 import org.flowfield.data.RingDataset;
 import org.flowfield.data.Standardization;
+import org.flowfield.training.RunData;
 import org.flowfield.training.TrainingConfig;
 
 /**
@@ -19,9 +19,9 @@ public record ClassInput(Standardization standardization, float[] points, int[] 
 
     public static final int POINTS = 3_000;
 
-    /** Regenerates the run's training set from its configuration (docs/data.md, conditional set). */
-    public static ClassInput of(TrainingConfig config) {
-        RingDataset data = RingDataset.training(config.dataSet(), DataSetKind.CONDITIONAL, config.points(), config.seed(), config.standardize());
+    /** Regenerates the run's training set from its configuration and data (docs/data.md, conditional set). */
+    public static ClassInput of(TrainingConfig config, RunData runData) {
+        RingDataset data = runData.training(config);
         int n = data.size();
         int count = Math.min(POINTS, n);
         float[] points = new float[2 * count];

@@ -70,6 +70,7 @@ public final class RunSetting<T> {
     private final String option;
     private final Coding<T> coding;
     private final boolean optional;
+    private final String openChoiceNone;
 
     /**
      * How a choice whose values are not an enum's constants, or whose stored and typed names are
@@ -92,6 +93,15 @@ public final class RunSetting<T> {
         option = builder.option;
         coding = builder.coding;
         optional = builder.optional;
+        openChoiceNone = builder.openChoiceNone;
+    }
+
+    /**
+     * Whether the choices are not listed here but differ per user (the caller's own data sets): any
+     * typed text is a candidate, which the service checks when the run is queued.
+     */
+    public boolean openChoice() {
+        return openChoiceNone != null;
     }
 
     /**
@@ -199,6 +209,9 @@ public final class RunSetting<T> {
 
     /** The value as {@link TrainingConfigCodec} stores it, exact for every number; -0.0 is stored as 0.0. */
     public String toStored(T value) {
+        if (openChoiceNone != null && value == null) {
+            return openChoiceNone;
+        }
         if (coding != null && value != null) {
             return coding.code().apply(value);
         }
@@ -260,6 +273,9 @@ public final class RunSetting<T> {
 
     /** The value for a person: 250,000; 0.001; yes; Normalizing flow; Cosine annealing over the epochs. */
     public String shown(T value) {
+        if (openChoiceNone != null && value == null) {
+            return openChoiceNone;
+        }
         if (coding != null && value != null) {
             return coding.title().apply(value);
         }
@@ -327,6 +343,9 @@ public final class RunSetting<T> {
     }
 
     private Object choice(String text) {
+        if (openChoiceNone != null) {
+            return text.isEmpty() || text.equalsIgnoreCase(openChoiceNone) ? null : text;
+        }
         if (coding != null) {
             return coding.values().stream().filter(value -> coding.code().apply(value).equalsIgnoreCase(text))
                     .findFirst().orElse(null);
@@ -373,6 +392,7 @@ public final class RunSetting<T> {
         private String option;
         private Coding<T> coding;
         private boolean optional;
+        private String openChoiceNone;
 
         private Builder(String field, Class<T> type, Kind kind, String label) {
             this.field = field;
@@ -439,6 +459,15 @@ public final class RunSetting<T> {
         /** Empty means the exercise's value (see {@link RunSetting#optional()}). */
         Builder<T> optional() {
             optional = true;
+            return this;
+        }
+
+        /**
+         * A choice among values that differ per user, stored and typed as text, {@code none} (as
+         * stored) meaning no choice (see {@link RunSetting#openChoice()}).
+         */
+        Builder<T> openChoice(String none) {
+            openChoiceNone = none;
             return this;
         }
 

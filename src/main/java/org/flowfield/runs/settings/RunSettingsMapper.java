@@ -8,6 +8,7 @@ import org.flowfield.flows.fm.FlowMatchingConfig;
 import org.flowfield.flows.nf.CouplingFlowConfig;
 import org.flowfield.training.TrainingConfig;
 import org.flowfield.training.TrainingConfigCodec;
+import org.flowfield.training.UserDataRef;
 
 /**
  * Converts between the settings a user enters and the core's {@link TrainingConfig}, through the
@@ -32,11 +33,27 @@ public final class RunSettingsMapper {
      * The name is not part of the configuration.
      */
     public static TrainingConfig toTrainingConfig(RunSettings settings) {
+        if (RunSettingsSchema.USER_DATA_SET.get(settings) != null) {
+            throw new IllegalArgumentException("settings that choose one's own data set need it resolved: toTrainingConfig(settings, userData)");
+        }
+        return toTrainingConfig(settings, null);
+    }
+
+    /**
+     * As {@link #toTrainingConfig(RunSettings)}, learning {@code userData}: the data set the settings'
+     * {@link RunSettingsSchema#USER_DATA_SET} names, resolved (its owner checked, its classes known)
+     * by the caller; null for a built-in data set.
+     */
+    public static TrainingConfig toTrainingConfig(RunSettings settings, UserDataRef userData) {
         RunSettingsValidator.requireValid(settings);
         ModelFamily family = settings.getFamily();
         Map<RunSetting<?>, Object> values = new LinkedHashMap<>();
-        RunSettingsSchema.usedBy(family).forEach(setting -> values.put(setting, setting.get(settings)));
-        return withSettings(TrainingConfig.exercise(family, 0), values);
+        // with one's own data the built-in choice is not learnt, so it keeps the exercise's
+        RunSettingsSchema.usedBy(family).stream().filter(setting -> setting != RunSettingsSchema.USER_DATA_SET
+                        && !(userData != null && setting == RunSettingsSchema.DATA_SET))
+                .forEach(setting -> values.put(setting, setting.get(settings)));
+        TrainingConfig builtIn = withSettings(TrainingConfig.exercise(family, 0), values);
+        return userData == null ? builtIn : builtIn.withUserData(userData);
     }
 
     /**

@@ -14,6 +14,7 @@ import org.flowfield.flows.SourceDistribution;
 import org.flowfield.runs.settings.RunSetting.Kind;
 import org.flowfield.training.LearningRateSchedule;
 import org.flowfield.training.TrainingConfig;
+import org.flowfield.training.TrainingConfigCodec;
 
 /**
  * Every run setting, declared once, in the order of the form. The form, the validator, the
@@ -169,9 +170,19 @@ public final class RunSettingsSchema {
     public static final RunSetting<Boolean> STANDARDIZE = RunSetting.of("standardize", Boolean.class, Kind.FLAG, "Standardise the data")
             .storedAs("standardize").optional().build();
 
+    /**
+     * One of the owner's own data sets (drawn or uploaded), by id, learnt instead of the built-in
+     * data set; its choices are the caller's data sets, so the service checks the choice when the
+     * run is queued ({@code RunService#queue}).
+     */
+    public static final RunSetting<String> USER_DATA_SET = RunSetting.of(
+                    "userDataSet", String.class, Kind.CHOICE, "Own data set")
+            .openChoice(TrainingConfigCodec.NO_USER_DATA)
+            .storedAs(TrainingConfigCodec.USER_DATA).option(null).optional().build();
+
     /** Every setting, in the order of the form. */
     public static final List<RunSetting<?>> ALL = List.of(
-            NAME, FAMILY, DATA_SET, SOURCE, POINTS, EPOCHS, BATCH_SIZE, LEARNING_RATE, SCHEDULE, SEED,
+            NAME, FAMILY, DATA_SET, USER_DATA_SET, SOURCE, POINTS, EPOCHS, BATCH_SIZE, LEARNING_RATE, SCHEDULE, SEED,
             COUPLING_LAYERS, NF_HIDDEN_WIDTH, NF_LINEAR_LAYERS,
             FM_HIDDEN_WIDTH, FM_LINEAR_LAYERS, EMBEDDING_DIM, SIGMA_MIN, MINIBATCH_OPTIMAL_TRANSPORT,
             LEAKY_SLOPE, ACTIVATION, LOG_SCALE_BOUND, TRANSPORT_WITHIN_CLASSES, WEIGHT_DECAY, MAX_GRADIENT_NORM,

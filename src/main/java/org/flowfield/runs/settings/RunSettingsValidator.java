@@ -117,7 +117,8 @@ public final class RunSettingsValidator {
 
         // Combined bounds, each once the fields it combines are valid on their own.
         DataSet dataSet = (DataSet) valid.get(RunSettingsSchema.DATA_SET.field());
-        if (family.conditional() && dataSet != null && !dataSet.labelled()) {
+        boolean builtInData = valid.get(RunSettingsSchema.USER_DATA_SET.field()) == null;
+        if (family.conditional() && builtInData && dataSet != null && !dataSet.labelled()) {
             errors.add(new FieldError(RunSettingsSchema.DATA_SET.field(), dataSet.withoutClasses()));
         }
         Double pathSigma = (Double) valid.get(RunSettingsSchema.PATH_SIGMA.field());

@@ -8,8 +8,11 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.flowfield.datasets.UserDataSets;
 import org.flowfield.queue.QueueFullException;
 import org.flowfield.runs.StorageQuotaExceededException;
 import org.flowfield.runs.RunNotFoundException;
@@ -34,9 +37,12 @@ public class NewRunView extends VerticalLayout implements BeforeEnterObserver {
     private final RunSharingService sharing;
     private final CurrentAccount current;
 
-    public NewRunView(RunService runs, RunSharingService sharing, CurrentAccount current) {
+    public NewRunView(RunService runs, RunSharingService sharing, UserDataSets dataSets, CurrentAccount current) {
         this.sharing = sharing;
         this.current = current;
+        Map<String, String> mine = new LinkedHashMap<>();
+        dataSets.listMine(current.id()).forEach(dataSet -> mine.put(dataSet.id().toString(), dataSet.name()));
+        form.offerOwnDataSets(mine);
         form.addSubmitListener(submit -> {
             try {
                 Notification.show("Queued “" + runs.queue(current.id(), submit.settings()).name() + "”");

@@ -38,6 +38,8 @@ public class RunSettingsForm extends FormLayout {
     public static final String ID_PREFIX = "run-setting-";
 
     private final Map<RunSetting<?>, Component> fields = new LinkedHashMap<>();
+    /** The names of the choices of open choices (the caller's own data sets), by the id that is their value. */
+    private final Map<String, String> openChoiceNames = new LinkedHashMap<>();
     final Select<ModelFamily> family;
     final Select<RunPreset> preset = new Select<>();
     final Button queue = new Button("Queue the run");
@@ -45,7 +47,7 @@ public class RunSettingsForm extends FormLayout {
     @SuppressWarnings("unchecked")
     public RunSettingsForm() {
         RunSettingsSchema.ALL.forEach(setting -> {
-            Component component = component(setting);
+            Component component = component(setting, openChoiceNames);
             component.setId(ID_PREFIX + setting.field());
             fields.put(setting, component);
         });
@@ -66,6 +68,20 @@ public class RunSettingsForm extends FormLayout {
         });
         family.setValue(ModelFamily.NORMALIZING_FLOW);
         preset.setValue(RunPreset.EXERCISE_DEFAULTS);
+    }
+
+    /**
+     * Offers the caller's own data sets (id to name, in the order to list them) in the choice of
+     * {@link RunSettingsSchema#USER_DATA_SET}; empty stays the built-in data set.
+     */
+    @SuppressWarnings("unchecked")
+    public void offerOwnDataSets(Map<String, String> namesById) {
+        openChoiceNames.clear();
+        openChoiceNames.putAll(namesById);
+        Select<String> select = (Select<String>) fields.get(RunSettingsSchema.USER_DATA_SET);
+        String chosen = select.getValue();
+        select.setItems(List.copyOf(namesById.keySet()));
+        select.setValue(chosen != null && namesById.containsKey(chosen) ? chosen : null);
     }
 
     /** The text field of a setting typed as text (the name and the numbers). */
@@ -108,6 +124,15 @@ public class RunSettingsForm extends FormLayout {
             switch (component) {
                 case TextField text -> text.setValue(((RunSetting<Object>) setting).typed(value));
                 case Checkbox box -> box.setValue(Boolean.TRUE.equals(value));
+                case Select<?> select when setting.openChoice() -> {
+                    // a fork of someone else's run keeps their choice, shown as theirs, so that the service can say why it is refused
+                    java.util.List<String> items = new java.util.ArrayList<>(openChoiceNames.keySet());
+                    if (value != null && !items.contains(value)) {
+                        items.add((String) value);
+                    }
+                    ((Select<String>) select).setItems(items);
+                    ((Select<String>) select).setValue((String) value);
+                }
                 case Select<?> select when setting != RunSettingsSchema.FAMILY -> ((Select<Object>) select).setValue(value);
                 default -> { }
             }
@@ -175,7 +200,16 @@ public class RunSettingsForm extends FormLayout {
     }
 
     /** The component that edits a setting, by its kind: a text field, a choice or a check box. */
-    private static <T> Component component(RunSetting<T> setting) {
+    private static <T> Component component(RunSetting<T> setting, Map<String, String> openChoiceNames) {
+        if (setting.openChoice()) {
+            Select<String> select = new Select<>();
+            select.setLabel(setting.label());
+            select.setEmptySelectionAllowed(true);
+            select.setEmptySelectionCaption("None: learn the built-in data set");
+            select.setItemLabelGenerator(id -> id == null ? "None: learn the built-in data set"
+                    : openChoiceNames.getOrDefault(id, "A data set of someone else's"));
+            return select;
+        }
         return switch (setting.kind()) {
             case TEXT -> {
                 TextField field = new TextField(setting.label());

@@ -59,6 +59,9 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
 
     static final String DELETED = "Run deleted";
 
+    /** Where a user's data set is shown read-only (datasets.ui.DataSetView), followed by its id. */
+    static final String DATA_SET_ROUTE = "data/";
+
     static final String AVAILABLE_WHEN_FINISHED = "This answer becomes available when the run has finished training.";
 
     private final RunService runs;
@@ -175,6 +178,11 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
         }
         tabs.addSelectedChangeListener(event -> fillSelected());
         add(heading, new Span(settingsLine(run)));
+        runs.dataSetOf(current.id(), run.id()).ifPresent(dataSet -> {
+            Anchor data = new Anchor(DATA_SET_ROUTE + dataSet.id(), dataSet.name());
+            data.setId("run-data-set");
+            add(new Span(new Span("Data set: "), data));
+        });
         if (actions != null) {
             add(actions.forRun(run, current.id(), this::showDeleted));
         }

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 class RunSettingsSchemaTest {
 
     /** Keys of the stored configuration that are no user setting. */
-    private static final Set<String> NOT_SETTINGS = Set.of("reportEvery");
+    /** Keys of the codec no user sets: the report interval, and the classes of one's own data set (they follow from the data set). */
+    private static final Set<String> NOT_SETTINGS = Set.of("reportEvery", "userData.classes");
 
     @Test
     void everyBeanPropertyIsDeclaredOnceInTheOrderOfTheForm() {

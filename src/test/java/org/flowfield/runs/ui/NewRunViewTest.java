@@ -43,6 +43,8 @@ class NewRunViewTest {
     @Autowired
     org.flowfield.runs.RunSharingService sharing;
 
+    @Autowired org.flowfield.datasets.UserDataSets userDataSets;
+
     UUID me;
 
     @BeforeEach
@@ -64,7 +66,7 @@ class NewRunViewTest {
     void aValidFormQueuesTheRunForTheUserAndReturnsToTheList() {
         UI.getCurrent().navigate("login");
         assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getPath()).isEqualTo("login");
-        NewRunView view = new NewRunView(runs, sharing, current);
+        NewRunView view = new NewRunView(runs, sharing, userDataSets, current);
         UI.getCurrent().add(view);
         view.form.family.setValue(ModelFamily.FLOW_MATCHING);
         view.form.preset.setValue(RunPreset.SMOKE);
@@ -85,7 +87,7 @@ class NewRunViewTest {
     @org.junit.jupiter.params.provider.ValueSource(strings = {"", "-1", "abc", "1-1-1-1-1", "00000000-0000-0000-0000-000000000000",
         "../../etc/passwd", "<script>alert(1)</script>", "\u202E", "%00"})
     void aForgedForkAddressStartsFromTheDefaultsWithAMessage(String address) {
-        NewRunView view = new NewRunView(runs, sharing, current);
+        NewRunView view = new NewRunView(runs, sharing, userDataSets, current);
         UI.getCurrent().add(view);
 
         view.startFrom(address);
@@ -97,7 +99,7 @@ class NewRunViewTest {
 
     @Test
     void anInvalidFormQueuesNothing() {
-        NewRunView view = new NewRunView(runs, sharing, current);
+        NewRunView view = new NewRunView(runs, sharing, userDataSets, current);
         UI.getCurrent().add(view);
         view.form.text(RunSettingsSchema.EPOCHS).setValue("1001");
 
@@ -105,5 +107,53 @@ class NewRunViewTest {
 
         assertThat(runs.listOwn(me)).extracting(Run::id).isEmpty();
         assertThat(view.form.text(RunSettingsSchema.EPOCHS).getErrorMessage()).isEqualTo("Epochs must be between 1 and 1,000, not 1,001");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aDrawnDataSetPickedInTheFormIsWhatTheQueuedRunLearnsAndItsPageLinksToIt() {
+        org.flowfield.datasets.UserDataSet drawing = userDataSets.saveDrawing(me, "my wave",
+                java.util.List.of(new org.flowfield.datasets.Stroke(0.5, new double[] {-2, 0, 0, 1, 2, 0})), 300, 3);
+        NewRunView view = new NewRunView(runs, sharing, userDataSets, current);
+        UI.getCurrent().add(view);
+        view.form.family.setValue(ModelFamily.NORMALIZING_FLOW);
+        view.form.preset.setValue(RunPreset.SMOKE);
+        com.vaadin.flow.component.select.Select<String> own = com.github.mvysny.kaributesting.v10.LocatorJ._get(view.form,
+                com.vaadin.flow.component.select.Select.class, spec -> spec.withLabel(RunSettingsSchema.USER_DATA_SET.label()));
+        assertThat(own.getListDataView().getItems()).containsExactly(drawing.id().toString());
+        assertThat(own.getItemLabelGenerator().apply(drawing.id().toString())).isEqualTo("my wave");
+
+        own.setValue(drawing.id().toString());
+        view.form.queue.click();
+
+        Run queued = runs.listOwn(me).getFirst();
+        assertThat(queued.config().userData().id()).isEqualTo(drawing.id());
+        RunView page = new RunView(runs, current);
+        UI.getCurrent().add(page);
+        page.show(queued.id().toString());
+        com.vaadin.flow.component.html.Anchor link = com.github.mvysny.kaributesting.v10.LocatorJ._get(page,
+                com.vaadin.flow.component.html.Anchor.class, spec -> spec.withId("run-data-set"));
+        assertThat(link.getText()).isEqualTo("my wave");
+        assertThat(link.getHref()).isEqualTo("data/" + drawing.id());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aClassConditionalRunOnADrawingGetsTheServicesMessageNextToTheChoice() {
+        org.flowfield.datasets.UserDataSet drawing = userDataSets.saveDrawing(me, "a bar",
+                java.util.List.of(new org.flowfield.datasets.Stroke(0.5, new double[] {-2, 0, 2, 0})), 300, 3);
+        NewRunView view = new NewRunView(runs, sharing, userDataSets, current);
+        UI.getCurrent().add(view);
+        view.form.family.setValue(ModelFamily.CONDITIONAL_FLOW_MATCHING);
+        view.form.preset.setValue(RunPreset.SMOKE);
+        com.vaadin.flow.component.select.Select<String> own = com.github.mvysny.kaributesting.v10.LocatorJ._get(view.form,
+                com.vaadin.flow.component.select.Select.class, spec -> spec.withLabel(RunSettingsSchema.USER_DATA_SET.label()));
+        own.setValue(drawing.id().toString());
+
+        view.form.queue.click();
+
+        assertThat(runs.listOwn(me)).isEmpty();
+        assertThat(own.isInvalid()).isTrue();
+        assertThat(own.getErrorMessage()).isEqualTo("A class-conditional model needs a data set with classes; “a bar” has none");
     }
 }

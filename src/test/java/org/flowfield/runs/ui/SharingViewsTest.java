@@ -43,6 +43,7 @@ class SharingViewsTest {
     @Autowired AccountService accounts;
     @Autowired RunService runs;
     @Autowired RunSharingService sharing;
+    @Autowired org.flowfield.datasets.UserDataSets userDataSets;
     @Autowired ClassroomService classrooms;
     @Autowired RunActions actions;
     @Autowired CurrentAccount current;
@@ -161,7 +162,7 @@ class SharingViewsTest {
         sharing.shareWithClassroom(current.id(), run.id(), classroom.id());
         logIn(classmate);
 
-        NewRunView form = new NewRunView(runs, sharing, current);
+        NewRunView form = new NewRunView(runs, sharing, userDataSets, current);
         form.startFrom(run.id().toString());
 
         assertThat(form.heading.getText()).isEqualTo("Fork a run");
@@ -169,7 +170,7 @@ class SharingViewsTest {
         assertThat(form.form.family.getValue()).isEqualTo(ModelFamily.FLOW_MATCHING);
         assertThat(form.form.text(RunSettingsSchema.POINTS).getValue()).isEqualTo(Integer.toString(run.config().points()));
         logIn(outsider);
-        NewRunView outsiders = new NewRunView(runs, sharing, current);
+        NewRunView outsiders = new NewRunView(runs, sharing, userDataSets, current);
         outsiders.startFrom(run.id().toString());
         assertThat(outsiders.heading.getText()).isEqualTo("New run");
     }
