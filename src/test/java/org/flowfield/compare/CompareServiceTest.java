@@ -92,7 +92,7 @@ class CompareServiceTest {
                 "σ_min of the probability path", "Minibatch optimal transport",
                 "Soft bound on the log-scales", "Constant path width σ");
         assertThat(comparison.differingSettings().getFirst().values()).containsExactly("Normalizing flow", "Flow matching");
-        SettingRow coupling = comparison.differingSettings().get(1);
+        SettingRow coupling = comparison.differingSettings().get(2);
         assertThat(coupling.values()).containsExactly("15", SettingRow.NOT_APPLICABLE);
         // the recipe is the same: these rows are there, with equal values, and not marked
         assertThat(comparison.settings()).filteredOn(row -> !row.differs()).extracting(SettingRow::name, row -> row.values().getFirst())
@@ -104,7 +104,7 @@ class CompareServiceTest {
                         org.assertj.core.groups.Tuple.tuple("Seed", "0"),
                         // one slope row for both families: each run's own network's
                         org.assertj.core.groups.Tuple.tuple("LeakyReLU slope", "0.01"));
-        assertThat(comparison.settings()).hasSize(17);
+        assertThat(comparison.settings()).hasSize(27);
         assertThat(comparison.lossesComparable()).isFalse();
         assertThat(comparison.lossNote()).contains("different quantities").contains("held-out NLL");
     }

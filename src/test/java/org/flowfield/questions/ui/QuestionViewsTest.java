@@ -216,10 +216,12 @@ class QuestionViewsTest {
         DensityMap map = now(questions.densityMap(me, run.id(), null));
         assertThat(panel.chart.series().stream().filter(ChartSeries::backdrop).mapToInt(ChartSeries::size).sum())
                 .isPositive().isLessThanOrEqualTo(map.columns() * map.rows());
-        // no run's data density is known until the data sets define theirs: no truth column, no map of the truth
-        assertThat(map.trueLogDensity()).isNull();
-        assertThat(panel.trueColumn.isVisible()).isFalse();
-        assertThat(panel.mapChoice.isVisible()).isFalse();
+        // the rings' density is known: the truth beside the model, zero (−∞) off the annuli, uniform on them
+        assertThat(map.trueLogDensity()).hasSize(map.columns() * map.rows());
+        assertThat(java.util.Arrays.stream(map.trueLogDensity()).filter(Double::isFinite).distinct().count()).isEqualTo(1);
+        assertThat(java.util.Arrays.stream(map.trueLogDensity()).anyMatch(value -> value == Double.NEGATIVE_INFINITY)).isTrue();
+        assertThat(panel.trueColumn.isVisible()).isTrue();
+        assertThat(panel.mapChoice.isVisible()).isTrue();
 
         panel.picker.add(0.5, -0.25);
         rows = panel.table.getGenericDataView().getItems().toList();

@@ -47,7 +47,7 @@ class RunSettingsValidatorTest {
                 forFamilies(ALL, RunSettings.POINTS, RunLimits.MIN_POINTS, RunLimits.MAX_POINTS,
                         "Training points must be between 500 and 1,000,000"),
                 forFamilies(ALL, RunSettings.EPOCHS, RunLimits.MIN_EPOCHS, RunLimits.MAX_EPOCHS,
-                        "Epochs must be between 1 and 100"),
+                        "Epochs must be between 1 and 1,000"),
                 forFamilies(NF, RunSettings.COUPLING_LAYERS, RunLimits.MIN_COUPLING_LAYERS, RunLimits.MAX_COUPLING_LAYERS,
                         "Coupling layers must be between 1 and 64"),
                 forFamilies(NF, RunSettings.NF_HIDDEN_WIDTH, RunLimits.MIN_NF_HIDDEN_WIDTH, RunLimits.MAX_NF_HIDDEN_WIDTH,
@@ -255,7 +255,7 @@ class RunSettingsValidatorTest {
         settings.setBatchSize(4_096);
         assertThat(validate(settings)).containsExactly(
                 new FieldError(RunSettings.FAMILY, "Model is required"),
-                new FieldError(RunSettings.EPOCHS, "Epochs must be between 1 and 100, not 0"),
+                new FieldError(RunSettings.EPOCHS, "Epochs must be between 1 and 1,000, not 0"),
                 new FieldError(RunSettings.BATCH_SIZE, "Batch size must not exceed the number of points"));
     }
 
@@ -498,9 +498,9 @@ class RunSettingsValidatorTest {
         assertThatThrownBy(() -> RunSettingsValidator.requireValid(settings))
                 .isInstanceOfSatisfying(InvalidRunSettingsException.class, e -> {
                     assertThat(e.errors()).containsExactly(
-                            new FieldError(RunSettings.EPOCHS, "Epochs must be between 1 and 100, not 0"),
+                            new FieldError(RunSettings.EPOCHS, "Epochs must be between 1 and 1,000, not 0"),
                             new FieldError(RunSettings.EMBEDDING_DIM, "Class embedding size is required"));
-                    assertThat(e).hasMessage("Epochs must be between 1 and 100, not 0; Class embedding size is required");
+                    assertThat(e).hasMessage("Epochs must be between 1 and 1,000, not 0; Class embedding size is required");
                 });
         assertThatNoException().isThrownBy(() -> RunSettingsValidator.requireValid(small(CONDITIONAL_FLOW_MATCHING)));
     }
