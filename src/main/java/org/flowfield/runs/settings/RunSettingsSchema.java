@@ -41,7 +41,7 @@ public final class RunSettingsSchema {
     public static final RunSetting<Integer> EPOCHS = RunSetting.of(RunSettings.EPOCHS, Integer.class, Kind.WHOLE, "Epochs")
             .unit("epochs")
             .min(RunLimits.MIN_EPOCHS, "one pass over the points")
-            .max(RunLimits.MAX_EPOCHS, "the 1,000 of Tong et al.'s protocol; every epoch also validates and draws a snapshot")
+            .max(RunLimits.MAX_EPOCHS, "five times the exercise's 20; every epoch also validates and draws a snapshot")
             .bean(RunSettings::getEpochs, RunSettings::setEpochs).storedAs("epochs").build();
 
     public static final RunSetting<Integer> BATCH_SIZE = RunSetting.of(RunSettings.BATCH_SIZE, Integer.class, Kind.WHOLE, "Batch size")
