@@ -66,7 +66,7 @@ public final class HostileInputs {
 
     private static final List<Numeric> WHOLE = List.of(
             new Numeric(NORMALIZING_FLOW, RunSettings.POINTS, "Training points", "500", "1,000,000", "499", "1000001"),
-            new Numeric(NORMALIZING_FLOW, RunSettings.EPOCHS, "Epochs", "1", "1,000", "0", "1001"),
+            new Numeric(NORMALIZING_FLOW, RunSettings.EPOCHS, "Epochs", "1", "100", "0", "101"),
             new Numeric(NORMALIZING_FLOW, RunSettings.BATCH_SIZE, "Batch size", "8", "4,096", "7", "4097"),
             new Numeric(NORMALIZING_FLOW, RunSettings.COUPLING_LAYERS, "Coupling layers", "1", "64", "0", "65"),
             new Numeric(NORMALIZING_FLOW, RunSettings.NF_HIDDEN_WIDTH, "Width of each coupling network", "1", "256", "0", "257"),

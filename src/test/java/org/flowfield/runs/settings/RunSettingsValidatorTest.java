@@ -47,7 +47,7 @@ class RunSettingsValidatorTest {
                 forFamilies(ALL, RunSettings.POINTS, RunLimits.MIN_POINTS, RunLimits.MAX_POINTS,
                         "Training points must be between 500 and 1,000,000"),
                 forFamilies(ALL, RunSettings.EPOCHS, RunLimits.MIN_EPOCHS, RunLimits.MAX_EPOCHS,
-                        "Epochs must be between 1 and 1,000"),
+                        "Epochs must be between 1 and 100"),
                 forFamilies(NF, RunSettings.COUPLING_LAYERS, RunLimits.MIN_COUPLING_LAYERS, RunLimits.MAX_COUPLING_LAYERS,
                         "Coupling layers must be between 1 and 64"),
                 forFamilies(NF, RunSettings.NF_HIDDEN_WIDTH, RunLimits.MIN_NF_HIDDEN_WIDTH, RunLimits.MAX_NF_HIDDEN_WIDTH,
@@ -244,7 +244,7 @@ class RunSettingsValidatorTest {
         settings.setBatchSize(4_096);
         assertThat(validate(settings)).containsExactly(
                 new FieldError(RunSettings.FAMILY, "Model is required"),
-                new FieldError(RunSettings.EPOCHS, "Epochs must be between 1 and 1,000, not 0"),
+                new FieldError(RunSettings.EPOCHS, "Epochs must be between 1 and 100, not 0"),
                 new FieldError(RunSettings.BATCH_SIZE, "Batch size must not exceed the number of points"));
     }
 
@@ -393,12 +393,12 @@ class RunSettingsValidatorTest {
     void theBatchOfMinibatchOptimalTransportIsBounded(boolean conditional) {
         RunSettings settings = small(conditional ? CONDITIONAL_FLOW_MATCHING : FLOW_MATCHING);
         settings.setMinibatchOptimalTransport(true);
-        settings.setBatchSize(512);
+        settings.setBatchSize(256);
         assertThat(validate(settings)).isEmpty();
 
-        settings.setBatchSize(513);
+        settings.setBatchSize(257);
         assertThat(validate(settings)).containsExactly(new FieldError(RunSettings.BATCH_SIZE,
-                "Batch size must be at most 512 with minibatch optimal transport"));
+                "Batch size must be at most 256 with minibatch optimal transport"));
 
         settings.setMinibatchOptimalTransport(false);
         assertThat(validate(settings)).isEmpty();
@@ -486,9 +486,9 @@ class RunSettingsValidatorTest {
         assertThatThrownBy(() -> RunSettingsValidator.requireValid(settings))
                 .isInstanceOfSatisfying(InvalidRunSettingsException.class, e -> {
                     assertThat(e.errors()).containsExactly(
-                            new FieldError(RunSettings.EPOCHS, "Epochs must be between 1 and 1,000, not 0"),
+                            new FieldError(RunSettings.EPOCHS, "Epochs must be between 1 and 100, not 0"),
                             new FieldError(RunSettings.EMBEDDING_DIM, "Class embedding size is required"));
-                    assertThat(e).hasMessage("Epochs must be between 1 and 1,000, not 0; Class embedding size is required");
+                    assertThat(e).hasMessage("Epochs must be between 1 and 100, not 0; Class embedding size is required");
                 });
         assertThatNoException().isThrownBy(() -> RunSettingsValidator.requireValid(small(CONDITIONAL_FLOW_MATCHING)));
     }

@@ -99,11 +99,11 @@ class NewRunViewTest {
     void anInvalidFormQueuesNothing() {
         NewRunView view = new NewRunView(runs, sharing, current);
         UI.getCurrent().add(view);
-        view.form.text(RunSettingsSchema.EPOCHS).setValue("1001");
+        view.form.text(RunSettingsSchema.EPOCHS).setValue("1000");
 
         view.form.queue.click();
 
         assertThat(runs.listOwn(me)).extracting(Run::id).isEmpty();
-        assertThat(view.form.text(RunSettingsSchema.EPOCHS).getErrorMessage()).isEqualTo("Epochs must be between 1 and 1,000, not 1,001");
+        assertThat(view.form.text(RunSettingsSchema.EPOCHS).getErrorMessage()).isEqualTo("Epochs must be between 1 and 100, not 1,000");
     }
 }
