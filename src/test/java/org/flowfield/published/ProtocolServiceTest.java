@@ -17,6 +17,10 @@ import org.flowfield.runs.Run;
 import org.flowfield.runs.RunService;
 import org.flowfield.runs.RunStatus;
 import org.flowfield.runs.settings.RunPresets;
+import org.flowfield.runs.settings.RunSetting;
+import org.flowfield.runs.settings.RunSettings;
+import org.flowfield.runs.settings.RunSettingsMapper;
+import org.flowfield.runs.settings.RunSettingsSchema;
 import org.flowfield.training.LearningRateSchedule;
 import org.flowfield.training.TrainingConfig;
 import org.junit.jupiter.api.BeforeEach;
@@ -104,6 +108,13 @@ class ProtocolServiceTest {
             assertThat(config.points()).isEqualTo(10_000);
             assertThat(config.epochs()).isEqualTo(1_000);
             assertThat(config.batchSize()).isEqualTo(512);
+            // every flow-matching setting of the protocol, those above and any declared since, as stored
+            RunSettings stored = RunSettingsMapper.fromTrainingConfig(config, run.name());
+            RunSettings declared = TongProtocol.settings(PublishedTask.EIGHT_GAUSSIANS_TO_MOONS, PublishedMethod.OT_CFM,
+                    (int) config.seed());
+            for (RunSetting<?> setting : RunSettingsSchema.usedBy(ModelFamily.FLOW_MATCHING)) {
+                assertThat((Object) setting.get(stored)).as(setting.field()).isEqualTo(setting.get(declared));
+            }
         }
         assertThat(linksOf(alice)).isEqualTo(TongProtocol.SEEDS);
         assertThat(jdbc.sql("select distinct task || '/' || method || '/' || protocol from protocol_run p join run r on r.id = p.run_id "
