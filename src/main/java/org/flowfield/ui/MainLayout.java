@@ -23,7 +23,8 @@ public class MainLayout extends AppLayout {
         Span user = new Span(current.account().username());
         Button logout = new Button("Log out", click -> current.logout());
         // by address, not by view class: the views' features depend on this package, not the other way
-        HorizontalLayout bar = new HorizontalLayout(title, link("", "Runs"), link("data", "Data sets"), link("classes", "Classes"), link("account", "Account"));
+        HorizontalLayout bar = new HorizontalLayout(title, link("", "Runs"), link("data", "Data sets"), link("classes", "Classes"),
+                link("published", "Published protocols"), link("account", "Account"));
         if (administrators.includes(current.account().username())) {
             bar.add(link("admin", "Administration"));
         }
