@@ -5,7 +5,14 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.util.Locale;
 import org.flowfield.engine.TorchRuntime;
+import org.flowfield.flows.FlowModel;
+import org.flowfield.metrics.QualityEvaluator;
 import org.flowfield.metrics.QualityFigures;
+import org.flowfield.metrics.TransportFigures;
+import org.flowfield.training.Checkpoint;
+import org.flowfield.training.CheckpointFile;
+import org.flowfield.training.HeldOutData;
+import org.flowfield.training.ModelFactory;
 import org.flowfield.training.CheckpointPolicy;
 import org.flowfield.training.EpochReport;
 import org.flowfield.training.ProgressReport;
@@ -59,7 +66,8 @@ public final class TrainCommand {
             }
             int evaluationThreads = Math.min(2, Runtime.getRuntime().availableProcessors());
             TrainingResult result = new Trainer(listener, null, checkpoints, evaluationThreads).train(config);
-            String json = json(result);
+            TransportFigures transport = arguments.out() == null ? null : transport(arguments.out().resolve(RunExportFiles.CHECKPOINT));
+            String json = json(result, transport);
             if (arguments.out() != null) {
                 Files.writeString(arguments.out().resolve("result.json"), json + "\n");
             }
@@ -71,17 +79,31 @@ public final class TrainCommand {
         }
     }
 
-    static String json(TrainingResult result) {
+    /**
+     * The exact W2 and normalized path energy of the trained model (docs/figures.md), computed as
+     * the server's worker does, from the final checkpoint.
+     */
+    private static TransportFigures transport(java.nio.file.Path checkpointFile) {
+        Checkpoint checkpoint = CheckpointFile.read(checkpointFile);
+        try (FlowModel model = ModelFactory.restore(checkpoint)) {
+            TrainingConfig config = checkpoint.config();
+            return QualityEvaluator.transport(model, HeldOutData.of(config, checkpoint.standardization()), config.classes());
+        }
+    }
+
+    static String json(TrainingResult result, TransportFigures transport) {
         QualityFigures figures = result.figures();
         return String.format(Locale.ROOT,
                 "{\"model\":\"%s\",\"data\":\"%s\",\"source\":\"%s\",\"epochs\":%d,\"points\":%d,\"seed\":%d,\"steps\":%d,\"train_seconds\":%s,"
                         + "\"train_steps_per_s\":%s,\"heldout_nll_nats\":%s,\"in_ring_fraction\":%s,\"sliced_w2\":%s,"
-                        + "\"device\":\"%s\"}",
+                        + "\"exact_w2\":%s,\"normalized_path_energy\":%s,\"device\":\"%s\"}",
                 result.config().family().code(), result.config().dataSet().code(), result.config().source().code(),
                 result.config().epochs(), result.config().points(),
                 result.config().seed(), result.steps(), number(result.trainingSeconds()),
                 number(result.stepsPerSecond()), number(figures.heldOutNll()), number(figures.inRingFraction()),
-                number(figures.slicedW2()), TorchRuntime.get().deviceName());
+                number(figures.slicedW2()), transport == null ? "null" : number(transport.exactW2()),
+                transport == null || transport.normalizedPathEnergy() == null ? "null" : number(transport.normalizedPathEnergy()),
+                TorchRuntime.get().deviceName());
     }
 
     private static String number(double value) {

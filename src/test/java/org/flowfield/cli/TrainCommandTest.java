@@ -45,6 +45,9 @@ class TrainCommandTest {
         assertThat(json.read("$.heldout_nll_nats", Double.class)).isBetween(0.0, 10.0);
         assertThat(json.read("$.in_ring_fraction", Double.class)).isBetween(0.0, 1.0);
         assertThat(json.read("$.sliced_w2", Double.class)).isPositive();
+        // the exact W2 of the same samples is never below their sliced distance; a flow has no path energy
+        assertThat(json.read("$.exact_w2", Double.class)).isGreaterThanOrEqualTo(json.read("$.sliced_w2", Double.class));
+        assertThat(json.read("$.normalized_path_energy", Object.class)).isNull();
         assertThat(Files.readString(runDirectory.resolve("result.json")).strip()).isEqualTo(lines[lines.length - 1]);
         assertThat(CheckpointFile.read(runDirectory.resolve("checkpoint.bin")).step()).isEqualTo(32);
         assertThat(err.toString()).isEmpty();
