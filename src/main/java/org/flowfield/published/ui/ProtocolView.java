@@ -69,6 +69,10 @@ public class ProtocolView extends VerticalLayout {
                         + "computed in the data's own coordinates: W2, the exact 2-Wasserstein distance between 10,000 samples and "
                         + "10,000 test points, and NPE, the normalized path energy (0 for a straight, optimal transport). "
                         + "The full protocol and how the paper's numbers were read are in docs/published.md."),
+                new Paragraph("W2 is in the data's units. N → moons and N → S-curve use the data definitions of the authors' "
+                        + "run configuration; N → 8 Gaussians and 8 Gaussians → moons use Flowfield's own eight Gaussians "
+                        + "and moons, which may be drawn at another scale than the paper's, so read those columns as the "
+                        + "same experiment on similar data, not as the same numbers."),
                 new Paragraph("The published numbers are the paper's, shown as mean ± std over 5 seeds: " + TongTable2.CITATION
                         + ". FM (Lipman et al.) is shown for reference only; its path needs a normal source."),
                 tables);
