@@ -4,10 +4,12 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.ComponentEvent;
 import com.vaadin.flow.component.ComponentEventListener;
 import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.shared.Registration;
@@ -19,9 +21,11 @@ import org.flowfield.runs.settings.FieldError;
 import org.flowfield.runs.settings.RunPreset;
 import org.flowfield.runs.settings.RunSetting;
 import org.flowfield.runs.settings.RunSettings;
+import org.flowfield.runs.settings.RunSettingsMapper;
 import org.flowfield.runs.settings.RunSettingsSchema;
 import org.flowfield.runs.settings.RunSettingsValidator;
 import org.flowfield.runs.settings.SettingText;
+import org.flowfield.training.SettingWarnings;
 
 /**
  * Every setting of a run, pre-filled from a preset, checked against the same bounds and messages
@@ -43,6 +47,8 @@ public class RunSettingsForm extends FormLayout {
     final Select<ModelFamily> family;
     final Select<RunPreset> preset = new Select<>();
     final Button queue = new Button("Queue the run");
+    /** What the settings risk without being wrong (e.g. optimal transport across classes), from the service layer. */
+    final Span warnings = new Span();
 
     @SuppressWarnings("unchecked")
     public RunSettingsForm() {
@@ -57,6 +63,11 @@ public class RunSettingsForm extends FormLayout {
         preset.setItemLabelGenerator(RunPreset::displayName);
         add(family, preset);
         fields.values().stream().filter(field -> field != family).forEach(this::add);
+        warnings.setId("run-setting-warnings");
+        warnings.getStyle().set("color", "var(--lumo-warning-text-color, #8a5a00)");
+        add(warnings);
+        fields.values().stream().filter(HasValue.class::isInstance)
+                .forEach(field -> ((HasValue<?, ?>) field).addValueChangeListener(change -> showWarnings()));
         queue.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         queue.addClickListener(click -> submit());
         add(queue);
@@ -172,6 +183,21 @@ public class RunSettingsForm extends FormLayout {
             }
         }
         return errors.isEmpty();
+    }
+
+    /** Shows what valid settings risk (training.SettingWarnings); nothing while they are invalid. */
+    private void showWarnings() {
+        RunSettings settings = read();
+        List<String> risks = List.of();
+        if (RunSettingsValidator.validate(settings).isEmpty()) {
+            try {
+                risks = SettingWarnings.of(RunSettingsMapper.toTrainingConfig(settings));
+            } catch (RuntimeException notMappable) {
+                risks = List.of();
+            }
+        }
+        warnings.setText(String.join(" ", risks));
+        warnings.setVisible(!risks.isEmpty());
     }
 
     private void submit() {

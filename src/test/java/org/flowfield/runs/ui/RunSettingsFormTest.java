@@ -48,6 +48,26 @@ class RunSettingsFormTest {
     }
 
     @Test
+    void optimalTransportAcrossClassesIsWarnedAgainstUntilItPairsWithinClasses() {
+        form.family.setValue(ModelFamily.CONDITIONAL_FLOW_MATCHING);
+        assertThat(form.warnings.isVisible()).isFalse();
+
+        checkbox(RunSettingsSchema.MINIBATCH_OPTIMAL_TRANSPORT).setValue(true);
+        assertThat(form.warnings.isVisible()).isTrue();
+        assertThat(form.warnings.getText()).startsWith("Minibatch optimal transport pairs noise with data across classes");
+
+        checkbox(RunSettingsSchema.TRANSPORT_WITHIN_CLASSES).setValue(true);
+        assertThat(form.warnings.isVisible()).isFalse();
+        form.queue.click();
+        assertThat(RunSettingsMapper.toTrainingConfig(submitted.getFirst()).flowMatching().pairsWithinClasses()).isTrue();
+    }
+
+    private com.vaadin.flow.component.checkbox.Checkbox checkbox(org.flowfield.runs.settings.RunSetting<?> setting) {
+        return com.github.mvysny.kaributesting.v10.LocatorJ._get(form, com.vaadin.flow.component.checkbox.Checkbox.class,
+                spec -> spec.withId(RunSettingsForm.ID_PREFIX + setting.field()));
+    }
+
+    @Test
     void choosingAFamilyShowsItsSettingsWithItsDefaultsAndTheQuickPresetSetsSevenEpochs() {
         form.family.setValue(ModelFamily.CONDITIONAL_FLOW_MATCHING);
         form.preset.setValue(RunPreset.QUICK);
