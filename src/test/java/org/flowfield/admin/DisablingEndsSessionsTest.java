@@ -24,7 +24,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * logged out when an administrator disables the account.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "flowfield.data-dir=./target/test-data/api-${random.uuid}",
+    "flowfield.data-dir=./target/test-data/disabling-${random.uuid}",
     "flowfield.queue.slots=2",
     "flowfield.queue.dispatch-interval-ms=200",
     "flowfield.accounts.bcrypt-strength=4",

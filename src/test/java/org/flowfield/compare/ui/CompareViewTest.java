@@ -133,7 +133,7 @@ class CompareViewTest {
         assertThat(GridKt._getFormattedRow(view.settingsGrid, 0)).containsExactly("Model", "Normalizing flow", "Flow matching",
                 "Class-conditional flow matching");
         view.showAllSettings.setValue(true);
-        assertThat(view.shownSettings()).hasSize(17).extracting(SettingRow::name).contains("Epochs", "Seed");
+        assertThat(view.shownSettings()).hasSize(27).extracting(SettingRow::name).contains("Epochs", "Seed");
         view.showAllSettings.setValue(false);
         assertThat(view.shownSettings()).allMatch(SettingRow::differs);
 
