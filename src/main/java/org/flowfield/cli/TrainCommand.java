@@ -11,11 +11,11 @@ import org.flowfield.metrics.QualityFigures;
 import org.flowfield.metrics.TransportFigures;
 import org.flowfield.training.Checkpoint;
 import org.flowfield.training.CheckpointFile;
-import org.flowfield.training.HeldOutData;
-import org.flowfield.training.ModelFactory;
 import org.flowfield.training.CheckpointPolicy;
 import org.flowfield.training.EpochReport;
+import org.flowfield.training.ModelFactory;
 import org.flowfield.training.ProgressReport;
+import org.flowfield.training.RunData;
 import org.flowfield.training.SettingWarnings;
 import org.flowfield.training.Trainer;
 import org.flowfield.training.TrainingConfig;
@@ -87,7 +87,7 @@ public final class TrainCommand {
         Checkpoint checkpoint = CheckpointFile.read(checkpointFile);
         try (FlowModel model = ModelFactory.restore(checkpoint)) {
             TrainingConfig config = checkpoint.config();
-            return QualityEvaluator.transport(model, HeldOutData.of(config, checkpoint.standardization()), config.classes());
+            return QualityEvaluator.transport(model, RunData.builtIn().heldOut(config, checkpoint.standardization()), config.classes());
         }
     }
 

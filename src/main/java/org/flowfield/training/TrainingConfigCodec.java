@@ -106,7 +106,6 @@ public final class TrainingConfigCodec {
         return map.containsKey(key) ? number(map, key) : missing;
     }
 
-
     private static UserDataRef userData(Map<String, String> map) {
         String id = map.getOrDefault(USER_DATA, NO_USER_DATA).strip();
         if (id.equals(NO_USER_DATA)) {

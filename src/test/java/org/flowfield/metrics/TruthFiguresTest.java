@@ -11,8 +11,8 @@ import org.flowfield.flows.FlowModel;
 import org.flowfield.flows.ModelFamily;
 import org.flowfield.training.CheckpointFile;
 import org.flowfield.training.CheckpointPolicy;
-import org.flowfield.training.HeldOutData;
 import org.flowfield.training.ModelFactory;
+import org.flowfield.training.RunData;
 import org.flowfield.training.Trainer;
 import org.flowfield.training.TrainingConfig;
 import org.flowfield.training.TrainingResult;
@@ -96,7 +96,7 @@ class TruthFiguresTest {
         TrainingConfig config = TrainingConfig.exercise(family, 3).withPoints(points).withEpochs(epochs);
         Path checkpoint = directory.resolve(family.code() + ".bin");
         TrainingResult result = new Trainer(null, null, new CheckpointPolicy(checkpoint, 0)).train(config);
-        RingDataset heldOut = HeldOutData.of(config, result.standardization());
+        RingDataset heldOut = RunData.builtIn().heldOut(config, result.standardization());
         DataDensity density = family.conditional()
                 ? DataDensity.perClass(RingDensities.conditional(result.standardization()))
                 : DataDensity.of(RingDensities.unconditional(result.standardization()));
