@@ -83,20 +83,13 @@ final class TrainingPairs {
         float[] target = new float[2 * count];
         for (int i = 0; i < count; i++) {
             double t = random.nextDouble();
-            if (pathSigma > 0) {
-                for (int c = 0; c < 2; c++) {
-                    double y1 = data[2 * i + c];
-                    double y0 = noise[2 * i + c];
-                    input[3 * i + c] = (float) (t * y1 + (1 - t) * y0 + pathSigma * random.nextGaussian());
-                    target[2 * i + c] = (float) (y1 - y0);
-                }
-            } else {
-                for (int c = 0; c < 2; c++) {
-                    double y1 = data[2 * i + c];
-                    double y0 = noise[2 * i + c];
-                    input[3 * i + c] = (float) (t * y1 + (1 - noiseScale * t) * y0);
-                    target[2 * i + c] = (float) (y1 - noiseScale * y0);
-                }
+            for (int c = 0; c < 2; c++) {
+                double y1 = data[2 * i + c];
+                double y0 = noise[2 * i + c];
+                double mean = t * y1 + (1 - noiseScale * t) * y0;
+                // a constant width σ > 0 comes with σ_min = 0, so its mean path is the same straight line
+                input[3 * i + c] = (float) (pathSigma > 0 ? mean + pathSigma * random.nextGaussian() : mean);
+                target[2 * i + c] = (float) (y1 - noiseScale * y0);
             }
             input[3 * i + 2] = (float) t;
         }
