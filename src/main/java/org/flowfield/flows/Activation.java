@@ -50,7 +50,12 @@ public enum Activation {
      */
     public NDArray derivative(NDArray h, double negativeSlope) {
         return switch (this) {
-            case LEAKY_RELU -> Tensors.leakyRelu(h.sign(), -negativeSlope);
+            case LEAKY_RELU -> {
+                NDArray sign = h.sign();
+                NDArray slope = Tensors.leakyRelu(sign, -negativeSlope);
+                sign.close();
+                yield slope;
+            }
             case SELU -> {
                 NDArray positive = h.gt(0).toType(h.getDataType(), false);
                 NDArray negative = h.minimum(0).exp().muli(SELU_SCALE * SELU_ALPHA).muli(positive.neg().addi(1));

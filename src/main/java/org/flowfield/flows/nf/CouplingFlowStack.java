@@ -43,10 +43,14 @@ final class CouplingFlowStack implements AutoCloseable {
 
     private static final int[] LAST_AXIS = {-1};
     /**
-     * From this many members on, the weight gradients are one batched product per layer: copying
-     * the 15 layers' activations into one stack costs more than the extra native calls then.
+     * From this many members on, the forward pass keeps only each coupling layer's input column
+     * and the backward sweep recomputes the layer's network before it runs back through it, one
+     * layer at a time. The extra products cost less than the traffic they save: all layers'
+     * activations of a pack of 16 take some 10 MB, one layer's fit in a core's L2 cache. The
+     * weight gradients are then one batched product per layer as well, and the numbers are the
+     * same bits either way.
      */
-    private static final int PRODUCT_PER_LAYER_FROM = 4;
+    private static final int RECOMPUTE_FROM = 4;
 
     private final CouplingFlowConfig config;
     private final int members;
@@ -132,6 +136,10 @@ final class CouplingFlowStack implements AutoCloseable {
         return members;
     }
 
+    private boolean recomputesNetworks() {
+        return members >= RECOMPUTE_FROM;
+    }
+
     /**
      * One step of every member: loss, gradient and Adam update.
      *
@@ -146,8 +154,8 @@ final class CouplingFlowStack implements AutoCloseable {
         try (NDManager step = manager.newSubManager()) {
             Batch batch = batch(step, xy, rows);
             Pass pass = inversePass(batch, true);
-            NDArray gradient = backward(pass, batch.pointWeights());
             StepLoss[] losses = pass.losses(batch);
+            NDArray gradient = backward(pass, batch.pointWeights());
             adam.step(gradient, learningRates);
             return losses;
         }
@@ -205,6 +213,28 @@ final class CouplingFlowStack implements AutoCloseable {
     }
 
     private NDList network(NDArray left, NDArray[][] w, NDArray[][] b, int l, Pass keep) {
+        NDArray a = hiddenLayers(left, w, b, l, keep);
+        NDArray output = affine(a, w, b, config.linearLayers() - 1, l);
+        if (keep == null && a != left) {
+            a.close();
+        }
+        NDList logScaleAndShift = Tensors.split(output, 1, -1);
+        output.close();
+        if (!config.boundedLogScale()) {
+            return logScaleAndShift;
+        }
+        NDArray raw = logScaleAndShift.get(0);
+        NDList bounded = new NDList(bound(raw), logScaleAndShift.get(1));
+        raw.close();
+        return bounded;
+    }
+
+    /**
+     * The hidden layers of coupling network l: the last activation, the input of its output
+     * linear. With {@code keep} set, every linear's input and every activation's derivative stay
+     * in it for the backward sweep; without, only the result is left.
+     */
+    private NDArray hiddenLayers(NDArray left, NDArray[][] w, NDArray[][] b, int l, Pass keep) {
         int k = config.linearLayers();
         NDArray a = left;
         for (int j = 0; j < k - 1; j++) {
@@ -214,28 +244,35 @@ final class CouplingFlowStack implements AutoCloseable {
             NDArray hidden = affine(a, w, b, j, l);
             if (keep != null) {
                 keep.slopes[j][l] = config.activation().derivative(hidden, config.leakySlope());
+            } else if (a != left) {
+                a.close();
             }
             a = config.activation().apply(hidden, config.leakySlope());
+            hidden.close();
         }
         if (keep != null) {
             keep.inputs[k - 1][l] = a;
         }
-        NDList logScaleAndShift = Tensors.split(affine(a, w, b, k - 1, l), 1, -1);
-        if (!config.boundedLogScale()) {
-            return logScaleAndShift;
-        }
-        return new NDList(bound(logScaleAndShift.get(0)), logScaleAndShift.get(1));
+        return a;
     }
 
     /** The soft bound log ŝ = b·tanh(log ŝ_raw / b) (b = {@link CouplingFlowConfig#logScaleBound}). */
     private NDArray bound(NDArray rawLogScale) {
         double b = config.logScaleBound();
-        return rawLogScale.div(b).tanh().muli(b);
+        NDArray scaled = rawLogScale.div(b);
+        NDArray bounded = scaled.tanh().muli(b);
+        scaled.close();
+        return bounded;
     }
 
     /** ∂ log ŝ / ∂ log ŝ_raw of the soft bound: 1 − tanh² = 1 − (log ŝ / b)²; 1 when unbounded. */
     private NDArray boundDerivative(NDArray logScale) {
-        return logScale.div(config.logScaleBound()).square().neg().addi(1);
+        NDArray scaled = logScale.div(config.logScaleBound());
+        NDArray square = scaled.square();
+        scaled.close();
+        NDArray derivative = square.neg().addi(1);
+        square.close();
+        return derivative;
     }
 
     /**
@@ -309,6 +346,22 @@ final class CouplingFlowStack implements AutoCloseable {
             logScales = new NDArray[layers];
         }
 
+        /**
+         * Frees what the backward sweep read last in layer l. Layer l's first input is layer
+         * l + 1's output z_r, freed after layer l + 1.
+         */
+        void release(int l) {
+            for (int j = 1; j < inputs.length; j++) {
+                inputs[j][l].close();
+            }
+            for (NDArray[] slope : slopes) {
+                slope[l].close();
+            }
+            scales[l].close();
+            logScales[l].close();
+            rightOut[l].close();
+        }
+
         /** Eq. 9 of each member with its two parts, from the weighted log-scales and squared norms of z. */
         StepLoss[] losses(Batch batch) {
             int layers = logScales.length;
@@ -342,14 +395,28 @@ final class CouplingFlowStack implements AutoCloseable {
         pass.columns[layers % 2] = batch.second();
         for (int l = layers - 1; l >= 0; l--) {
             NDArray right = pass.columns[(l + 1) % 2];
-            NDList out = network(pass.columns[l % 2], members == 1 ? weights : transposed, biases, l, keep ? pass : null);
+            NDArray left = pass.columns[l % 2];
+            NDList out = network(left, members == 1 ? weights : transposed, biases, l,
+                    keep && !recomputesNetworks() ? pass : null);
+            if (keep) {
+                pass.inputs[0][l] = left;
+            }
             NDArray logScale = out.get(0);
+            NDArray shift = out.get(1);
             NDArray scale = logScale.exp();
-            NDArray zr = right.sub(out.get(1)).divi(scale);
+            NDArray zr = right.sub(shift).divi(scale);
+            shift.close();
             pass.columns[(l + 1) % 2] = zr;
             pass.logScales[l] = logScale;
-            pass.scales[l] = scale;
-            pass.rightOut[l] = zr;
+            if (keep) {
+                pass.scales[l] = scale;
+                pass.rightOut[l] = zr;
+            } else {
+                scale.close();
+                if (right != batch.first() && right != batch.second()) {
+                    right.close();
+                }
+            }
         }
         return pass;
     }
@@ -368,22 +435,29 @@ final class CouplingFlowStack implements AutoCloseable {
     private NDArray backward(Pass pass, NDArray pointWeights) {
         int layers = config.couplingLayers();
         int k = config.linearLayers();
-        boolean perLayer = members >= PRODUCT_PER_LAYER_FROM;
+        boolean recompute = recomputesNetworks();
         NDArray[] grad = {pass.columns[0].mul(pointWeights), pass.columns[1].mul(pointWeights)};
-        NDArray[][] negatedOutputGrads = perLayer ? null : new NDArray[k][layers];
-        NDArray[] pieces = perLayer ? new NDArray[2 * k * layers] : new NDArray[2 * k];
+        NDArray[][] negatedOutputGrads = recompute ? null : new NDArray[k][layers];
+        NDArray[] pieces = recompute ? new NDArray[2 * k * layers] : new NDArray[2 * k];
         for (int l = 0; l < layers; l++) {
             int leftColumn = l % 2;
             int rightColumn = (l + 1) % 2;
             NDArray gradZr = grad[rightColumn];
             NDArray gradYr = gradZr.div(pass.scales[l]);
             NDArray negGradLogScale = pass.rightOut[l].mul(gradZr).subi(pointWeights);
+            gradZr.close();
             if (config.boundedLogScale()) {
-                negGradLogScale.muli(boundDerivative(pass.logScales[l]));
+                NDArray derivative = boundDerivative(pass.logScales[l]);
+                negGradLogScale.muli(derivative);
+                derivative.close();
             }
             NDArray n = Tensors.concat(new NDArray[] {negGradLogScale, gradYr}, -1);
+            negGradLogScale.close();
+            if (recompute) {
+                hiddenLayers(pass.inputs[0][l], transposed, biases, l, pass);
+            }
             for (int j = k - 1; ; j--) {
-                if (perLayer) {
+                if (recompute) {
                     layerGradient(pieces, n, pass.inputs[j][l], j, l);
                 } else {
                     negatedOutputGrads[j][l] = n;
@@ -391,14 +465,28 @@ final class CouplingFlowStack implements AutoCloseable {
                 if (j == 0) {
                     break;
                 }
-                n = Tensors.matmul(n, weights[j][l]).muli(pass.slopes[j - 1][l]);
+                NDArray previous = Tensors.matmul(n, weights[j][l]).muli(pass.slopes[j - 1][l]);
+                if (recompute) {
+                    n.close();
+                }
+                n = previous;
             }
             // the first linear reads one input: its backward is an elementwise product and a sum,
             // a product with one output column would run an MKL kernel of other rounding
-            grad[leftColumn] = grad[leftColumn].sub(n.mul(transposed[0][l]).sum(LAST_AXIS, true));
+            NDArray terms = n.mul(transposed[0][l]);
+            NDArray gradLeftThroughNetwork = terms.sum(LAST_AXIS, true);
+            terms.close();
+            NDArray gradLeft = grad[leftColumn].sub(gradLeftThroughNetwork);
+            gradLeftThroughNetwork.close();
+            grad[leftColumn].close();
+            grad[leftColumn] = gradLeft;
             grad[rightColumn] = gradYr;
+            if (recompute) {
+                n.close();
+                pass.release(l);
+            }
         }
-        if (!perLayer) {
+        if (!recompute) {
             for (int j = 0; j < k; j++) {
                 NDArray g = Tensors.stack(negatedOutputGrads[j], -3);
                 NDArray a = Tensors.stack(pass.inputs[j], -3);
@@ -415,7 +503,11 @@ final class CouplingFlowStack implements AutoCloseable {
      */
     private void layerGradient(NDArray[] pieces, NDArray g, NDArray input, int j, int l) {
         int layers = config.couplingLayers();
-        pieces[2 * j * layers + l] = Tensors.reshape(Tensors.matmul(Tensors.swapAxes(g, -2, -1), input), members, -1);
+        NDArray transposedGradient = Tensors.swapAxes(g, -2, -1);
+        NDArray product = Tensors.matmul(transposedGradient, input);
+        transposedGradient.close();
+        pieces[2 * j * layers + l] = Tensors.reshape(product, members, -1);
+        product.close();
         pieces[(2 * j + 1) * layers + l] = Tensors.sum(g, -2);
     }
 
