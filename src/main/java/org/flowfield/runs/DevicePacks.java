@@ -1,5 +1,6 @@
 package org.flowfield.runs;
 
+import java.util.concurrent.atomic.AtomicInteger;
 import org.flowfield.flows.FlowModel;
 import org.flowfield.queue.QueueLimits;
 import org.flowfield.training.ModelFactory;
@@ -21,6 +22,7 @@ import org.springframework.stereotype.Component;
 class DevicePacks implements DisposableBean {
 
     private final PackPool pool;
+    private final AtomicInteger runsOnDevice = new AtomicInteger();
 
     DevicePacks(@Value("${flowfield.packs.largest}") int largest, @Value("${flowfield.queue.gpu:false}") boolean gpu) {
         int packSize = largest > 0 ? largest : gpu ? QueueLimits.GPU_SLOTS : QueueLimits.LARGEST_CPU_PACK;
@@ -29,7 +31,17 @@ class DevicePacks implements DisposableBean {
 
     /** Trains the run in a pack and computes its figures on the calling thread; returns when it has left. */
     TrainingResult train(RunLoop loop, FlowModel model, PackTrainer.Membership membership) {
-        return pool.train(loop, model, 1, membership);
+        runsOnDevice.incrementAndGet();
+        try {
+            return pool.train(loop, model, 1, membership);
+        } finally {
+            runsOnDevice.decrementAndGet();
+        }
+    }
+
+    /** Whether a run trains on this device now, or computes its held-out figures after training. */
+    boolean busy() {
+        return runsOnDevice.get() > 0;
     }
 
     @Override

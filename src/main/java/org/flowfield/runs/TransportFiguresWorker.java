@@ -25,7 +25,9 @@ import org.springframework.stereotype.Component;
  * Computes the exact transport figures of finished runs (docs/figures.md: exact W2, normalized
  * path energy) on a thread of its own, away from every request and from the training workers: they
  * take seconds of CPU each, so a run is reported finished with its other figures first and these
- * follow. Runs that finished before these figures existed get them too. A server claims a run
+ * follow. They wait while this server's device trains: at a deadline they would take a third of
+ * the device's time from the runs still training, so they are computed once the queue has drained.
+ * Runs that finished before these figures existed get them too. A server claims a run
  * before computing, so two servers do not compute the same one; a claim older than
  * {@link #CLAIM_EXPIRES} (its server died) is taken over.
  */
@@ -44,9 +46,11 @@ class TransportFiguresWorker {
             .name("transport-figures").daemon(true).factory());
     private final AtomicBoolean busy = new AtomicBoolean();
     private final RunDataResolver data;
+    private final DevicePacks device;
 
-    TransportFiguresWorker(RunRepository runs, RunFiles files, Clock clock, RunDataResolver data) {
+    TransportFiguresWorker(RunRepository runs, RunFiles files, Clock clock, RunDataResolver data, DevicePacks device) {
         this.data = data;
+        this.device = device;
         this.runs = runs;
         this.files = files;
         this.clock = clock;
@@ -59,8 +63,8 @@ class TransportFiguresWorker {
         if (busy.compareAndSet(false, true)) {
             thread.execute(() -> {
                 try {
-                    while (computeNext()) {
-                        // until no finished run waits
+                    while (!device.busy() && computeNext()) {
+                        // until no finished run waits, or a run trains again
                     }
                 } finally {
                     busy.set(false);

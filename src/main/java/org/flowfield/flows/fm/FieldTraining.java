@@ -117,22 +117,38 @@ final class FieldTraining {
         for (int j = 0; j < k - 1; j++) {
             inputs[j] = a;
             NDArray hidden = affine(a, forward[j], j);
+            close(forward[j]);
             derivative[j] = config.activation().derivative(hidden, config.leakySlope());
             a = config.activation().apply(hidden, config.leakySlope());
+            hidden.close();
         }
         inputs[k - 1] = a;
         NDArray residual = affine(a, forward[k - 1], k - 1).subi(target);
+        close(forward[k - 1]);
         if (mask != null) {
             residual.muli(mask);
         }
-        NDArray loss = sumPerMember(residual.square()).divi(pointCounts(step, counts));
+        NDArray squares = residual.square();
+        NDArray loss = sumPerMember(squares).divi(pointCounts(step, counts));
+        squares.close();
         NDArray g = residual.muli(twiceInverseCounts(step, counts));
         NDArray[] pieces = new NDArray[2 * k + (oneHot == null ? 0 : 1)];
         for (int j = k - 1; j >= 0; j--) {
-            pieces[2 * j] = flatten(Tensors.swapAxes(g, last - 1, last).matMul(inputs[j]));
+            NDArray transposedGradient = Tensors.swapAxes(g, last - 1, last);
+            NDArray product = transposedGradient.matMul(inputs[j]);
+            transposedGradient.close();
+            pieces[2 * j] = flatten(product);
+            product.close();
             pieces[2 * j + 1] = flatten(Tensors.sum(g, last - 1));
             if (j > 0) {
-                g = g.matMul(backward[j]).muli(derivative[j - 1]);
+                if (inputs[j] != input) {
+                    inputs[j].close();
+                }
+                NDArray previous = g.matMul(backward[j]).muli(derivative[j - 1]);
+                close(backward[j]);
+                derivative[j - 1].close();
+                g.close();
+                g = previous;
             }
         }
         if (oneHot != null) {
@@ -140,6 +156,13 @@ final class FieldTraining {
             pieces[2 * k] = flatten(Tensors.swapAxes(oneHot, last - 1, last).matMul(gradEmbedding));
         }
         return new NDArray[] {loss, Tensors.concat(pieces, members > 0 ? 1 : 0)};
+    }
+
+    /** Frees a stack's packed weight copy; a network alone computes with its views, which stay. */
+    private void close(NDArray weight) {
+        if (members > 0 && weight != null) {
+            weight.close();
+        }
     }
 
     /** The loss of Eq. 16 alone, of one network on B points. */

@@ -91,21 +91,29 @@ public final class RowwiseAdam implements AutoCloseable {
         Shape column = new Shape(rows, 1);
         RowTerms.clip(gradient, settings);
         RowTerms.decay(parameters, settings, learningRates, scratch);
-        firstMoment.muli(beta1).addi(gradient.mul(oneMinusBeta1));
-        secondMoment.muli(beta2).addi(gradient.mul(gradient).muli(oneMinusBeta2));
+        NDArray scaledGradient = gradient.mul(oneMinusBeta1);
+        firstMoment.muli(beta1).addi(scaledGradient);
+        scaledGradient.close();
+        NDArray scaledSquare = gradient.mul(gradient).muli(oneMinusBeta2);
+        secondMoment.muli(beta2).addi(scaledSquare);
+        scaledSquare.close();
         NDArray denominator = root(scratch);
         denominator.divi(scratch.create(corrections, column)).addi(epsilon);
         NDArray update = firstMoment.div(denominator);
         update.attach(scratch);
         update.muli(scratch.create(rates, column));
         parameters.subi(update);
+        update.close();
+        denominator.close();
     }
 
     /** √v in the scratch manager (see {@link #SECOND_MOMENT_FLOOR}); NaN stays NaN. */
     private NDArray root(NDManager scratch) {
         NDArray floored = secondMoment.maximum(secondMomentFloor);
         floored.attach(scratch);
-        return floored.sqrt();
+        NDArray root = floored.sqrt();
+        floored.close();
+        return root;
     }
 
     /** Row k's number of updates (the t of its bias corrections). */

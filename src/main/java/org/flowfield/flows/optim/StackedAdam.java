@@ -144,8 +144,12 @@ public final class StackedAdam implements AutoCloseable {
         }
         RowTerms.clip(gradient, settings);
         RowTerms.decay(parameters, settings, learningRates, scratch);
-        firstMoment.muli(beta1).addi(gradient.mul(oneMinusBeta1));
-        secondMoment.muli(beta2).addi(gradient.mul(gradient).muli(oneMinusBeta2));
+        NDArray scaledGradient = gradient.mul(oneMinusBeta1);
+        firstMoment.muli(beta1).addi(scaledGradient);
+        scaledGradient.close();
+        NDArray scaledSquare = gradient.mul(gradient).muli(oneMinusBeta2);
+        secondMoment.muli(beta2).addi(scaledSquare);
+        scaledSquare.close();
         NDArray denominator = secondMoment.sqrt();
         denominator.attach(scratch);
         denominator.divi(perRow(scratch, biasCorrection2Sqrt)).addi(epsilon);
@@ -153,6 +157,8 @@ public final class StackedAdam implements AutoCloseable {
         update.attach(scratch);
         update.muli(perRow(scratch, stepSize));
         parameters.subi(update);
+        update.close();
+        denominator.close();
     }
 
     /** One value per row, [K, 1] to scale each row; a scalar for a single row. */
