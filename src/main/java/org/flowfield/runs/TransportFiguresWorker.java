@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.flowfield.engine.BackgroundPriority;
 import org.flowfield.flows.FlowModel;
 import org.flowfield.metrics.QualityEvaluator;
 import org.flowfield.metrics.TransportFigures;
@@ -42,8 +43,11 @@ class TransportFiguresWorker {
     private final RunRepository runs;
     private final RunFiles files;
     private final Clock clock;
-    private final ExecutorService thread = Executors.newSingleThreadExecutor(Thread.ofPlatform()
-            .name("transport-figures").daemon(true).factory());
+    private final ExecutorService thread = Executors.newSingleThreadExecutor(task -> Thread.ofPlatform()
+            .name("transport-figures").daemon(true).unstarted(() -> {
+                BackgroundPriority.lowerCurrentThread();
+                task.run();
+            }));
     private final AtomicBoolean busy = new AtomicBoolean();
     private final RunDataResolver data;
     private final DevicePacks device;

@@ -21,7 +21,8 @@ import org.flowfield.flows.TrainingBatch;
  * pausing the others; a pack of one is fine. Each member keeps its own {@link RunLoop} (data,
  * order, schedule, listener, checkpoints, cancellation); a member whose loss is not finite, or
  * whose listener throws, leaves with that failure alone. The figures of a finished run are
- * computed by the run's own thread once it has left, so an evaluation never holds the pack up.
+ * computed once it has left, by {@link FigureEvaluators} while the run's thread waits, so an
+ * evaluation never holds the pack up.
  */
 public final class PackTrainer implements AutoCloseable {
 
@@ -90,8 +91,8 @@ public final class PackTrainer implements AutoCloseable {
         }
 
         /**
-         * Waits until the run has left the pack: with its figures (computed on the calling
-         * thread) when its steps are done, or cancelled.
+         * Waits until the run has left the pack: with its figures (computed by
+         * {@link FigureEvaluators}) when its steps are done, or cancelled.
          *
          * @throws TrainingFailedException or whatever the run's listener threw, when the run failed
          */
@@ -108,7 +109,9 @@ public final class PackTrainer implements AutoCloseable {
                 }
                 throw new IllegalStateException(e.getCause());
             }
-            return finished ? member.loop.finish(member.model, evaluationThreads) : member.loop.cancelled();
+            return finished
+                    ? FigureEvaluators.evaluate(() -> member.loop.finish(member.model, evaluationThreads))
+                    : member.loop.cancelled();
         }
     }
 

@@ -3,11 +3,24 @@ package org.flowfield.runs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.flowfield.flows.FlowModel;
 import org.flowfield.flows.ModelFamily;
 import org.flowfield.metrics.QualityFigures;
+import org.flowfield.training.Cancellation;
+import org.flowfield.training.CheckpointPolicy;
+import org.flowfield.training.ModelFactory;
+import org.flowfield.training.ProgressReport;
+import org.flowfield.training.RunLoop;
+import org.flowfield.training.TrainingConfig;
+import org.flowfield.training.TrainingListener;
+import org.flowfield.training.TrainingResult;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -88,6 +101,50 @@ class TransportFiguresWorkerTest {
         Integer waiting = jdbc.sql("select count(*) from run where id = :id and exact_w2 is null").param("id", run.id())
                 .query(Integer.class).single();
         assertThat(waiting).isZero();
+    }
+
+    @Test
+    void finishedRunsWaitWhileARunTrainsOnThisServersDeviceAndGetTheirFiguresAfterwards() throws Exception {
+        Run run = FinishedRuns.copyOfReference(context, ModelFamily.NORMALIZING_FLOW, owner, "waits");
+        waitingLongest(run.id(), Instant.parse("1998-01-01T00:00:00Z"));
+        CountDownLatch training = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        TrainingListener holdsTheDevice = new TrainingListener() {
+            @Override
+            public void onProgress(ProgressReport report) {
+                training.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
+        TrainingConfig config = TrainingConfig.exercise(ModelFamily.NORMALIZING_FLOW, 1).withPoints(2_000).withEpochs(1);
+        Path folder = Files.createTempDirectory(Path.of("target"), "device-busy");
+        CompletableFuture<TrainingResult> trained = CompletableFuture.supplyAsync(() -> {
+            RunLoop loop = RunLoop.fresh(config, holdsTheDevice, Cancellation.never(),
+                    new CheckpointPolicy(folder.resolve("checkpoint.bin"), 0));
+            try (FlowModel model = ModelFactory.create(config)) {
+                return context.getBean(DevicePacks.class).train(loop, model, (pack, members) -> {});
+            }
+        });
+        try {
+            assertThat(training.await(60, TimeUnit.SECONDS)).isTrue();
+            worker.sweep();
+            Thread.sleep(2_000);
+            assertThat(runs.find(owner, run.id()).orElseThrow().figures().exactW2()).as("no figures while a run trains").isNull();
+        } finally {
+            release.countDown();
+        }
+        assertThat(trained.get(120, TimeUnit.SECONDS).steps()).isEqualTo(config.totalSteps());
+
+        worker.sweep();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (runs.find(owner, run.id()).orElseThrow().figures().exactW2() == null && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        assertThat(runs.find(owner, run.id()).orElseThrow().figures().exactW2()).as("figures once the device is free").isFinite();
     }
 
     @Test
