@@ -15,9 +15,9 @@ public record QueueLimits(int slots, int maxQueuedPerUser) {
     /**
      * The most runs of one shape trained together as one pack on a CPU core. Runs train in packs
      * (every step advances all of a pack's members); on the 2-core Xeon of the benchmarks the
-     * packs' total throughput stopped growing between 16 and 64 members (normalizing flows 2.2
-     * times one run's at 16, 1.9 at 64), so a pack takes 16, and a CPU affords one such pack per
-     * core.
+     * packs' total throughput stopped growing between 16 and 64 members (normalizing flows 3.3
+     * times one run's at 16 and 3.6 at 64, flow matching 1.3 and 1.1), so a pack takes 16, and a
+     * CPU affords one such pack per core.
      */
     public static final int LARGEST_CPU_PACK = 16;
 

@@ -46,6 +46,8 @@ class ClassAtTheDeadlineBenchmark {
 
     private final Path data = Path.of("target", "deadline", "class-" + UUID.randomUUID()).toAbsolutePath();
     private final Path log = data.resolve("server.log");
+    /** CPU time the server process had used when the last run finished, all its threads together. */
+    private double serverCpuSeconds;
 
     /** The same program outside JUnit, for the GPU check (.ci/gpu-check), which carries no build tool. */
     public static void main(String[] args) throws Exception {
@@ -96,6 +98,8 @@ class ClassAtTheDeadlineBenchmark {
                 assertThat(server.alive()).isTrue();
                 Thread.sleep(250);
             }
+            serverCpuSeconds = ProcessHandle.of(server.pid()).flatMap(process -> process.info().totalCpuDuration())
+                    .map(cpu -> cpu.toMillis() / 1e3).orElse(Double.NaN);
             server.stop(java.time.Duration.ofSeconds(30));
         }
         report(runs, firstEpoch, finished);
@@ -124,6 +128,10 @@ class ClassAtTheDeadlineBenchmark {
                 finished.values().stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN)));
         text.append(String.format(Locale.ROOT, "wait for the first epoch: mean %.1f s, longest %.1f s (%.2f x the mean)%n", mean, longest,
                 longest / mean));
+        double last = finished.values().stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
+        int cores = Runtime.getRuntime().availableProcessors();
+        text.append(String.format(Locale.ROOT, "server CPU until then: %.0f core-seconds, %.0f%% of %d cores%n", serverCpuSeconds,
+                100 * serverCpuSeconds / (last * cores), cores));
         for (ModelFamily family : ModelFamily.values()) {
             text.append(String.format(Locale.ROOT, "  %-4s first epoch %s; finished %s%n", family.code(),
                     range(runs, firstEpoch, family), range(runs, finished, family)));
