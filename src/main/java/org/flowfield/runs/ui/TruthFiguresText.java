@@ -28,7 +28,7 @@ final class TruthFiguresText {
             return "";
         }
         if (figures.exactW2() == null) {
-            return "Exact W2 and path energy: being computed (they follow the other figures within minutes).";
+            return "Exact W2 and path energy: being computed (they follow once no run trains on the server).";
         }
         String w2 = Double.isNaN(figures.exactW2()) ? "Exact W2: could not be computed"
                 : String.format(Locale.ROOT, "Exact W2 %.4f standardised units (root mean squared distance of the best "
