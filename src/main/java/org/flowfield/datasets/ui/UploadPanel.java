@@ -4,6 +4,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.server.streams.UploadHandler;
@@ -39,6 +40,9 @@ class UploadPanel extends VerticalLayout {
         this.saved = saved;
         setPadding(false);
         name.setMaxLength(DataSetLimits.MAX_NAME_LENGTH);
+        // a file dropped on the upload does not take the focus from the name, so the name must not
+        // wait for a change event: it reaches the server as it is typed, before the file does
+        name.setValueChangeMode(ValueChangeMode.EAGER);
         upload.setMaxFiles(1);
         upload.setMaxFileSize(DataSetLimits.MAX_UPLOAD_BYTES);
         upload.setAcceptedFileTypes(".csv", ".txt", "text/csv", "text/plain");
