@@ -60,6 +60,20 @@ final class RowTerms {
         parameters.muli(perRow(scratch, factors, parameters.getShape()));
     }
 
+    /**
+     * Adam's moments in place: m ← β1·m + (1 − β1)·g and v ← β2·v + (1 − β2)·g², freeing the
+     * step's temporaries at once (the β's are the caller's scalar arrays).
+     */
+    static void updateMoments(NDArray firstMoment, NDArray secondMoment, NDArray gradient, NDArray beta1,
+            NDArray oneMinusBeta1, NDArray beta2, NDArray oneMinusBeta2) {
+        NDArray scaledGradient = gradient.mul(oneMinusBeta1);
+        firstMoment.muli(beta1).addi(scaledGradient);
+        scaledGradient.close();
+        NDArray scaledSquare = gradient.mul(gradient).muli(oneMinusBeta2);
+        secondMoment.muli(beta2).addi(scaledSquare);
+        scaledSquare.close();
+    }
+
     /** A scalar for a flat vector, [K, 1] for rows. */
     private static NDArray perRow(NDManager scratch, float[] values, Shape shape) {
         return shape.dimension() == 1 ? scratch.create(values[0]) : scratch.create(values, new Shape(values.length, 1));

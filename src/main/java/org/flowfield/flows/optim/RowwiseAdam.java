@@ -91,12 +91,7 @@ public final class RowwiseAdam implements AutoCloseable {
         Shape column = new Shape(rows, 1);
         RowTerms.clip(gradient, settings);
         RowTerms.decay(parameters, settings, learningRates, scratch);
-        NDArray scaledGradient = gradient.mul(oneMinusBeta1);
-        firstMoment.muli(beta1).addi(scaledGradient);
-        scaledGradient.close();
-        NDArray scaledSquare = gradient.mul(gradient).muli(oneMinusBeta2);
-        secondMoment.muli(beta2).addi(scaledSquare);
-        scaledSquare.close();
+        RowTerms.updateMoments(firstMoment, secondMoment, gradient, beta1, oneMinusBeta1, beta2, oneMinusBeta2);
         NDArray denominator = root(scratch);
         denominator.divi(scratch.create(corrections, column)).addi(epsilon);
         NDArray update = firstMoment.div(denominator);

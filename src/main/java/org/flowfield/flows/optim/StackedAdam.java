@@ -144,12 +144,7 @@ public final class StackedAdam implements AutoCloseable {
         }
         RowTerms.clip(gradient, settings);
         RowTerms.decay(parameters, settings, learningRates, scratch);
-        NDArray scaledGradient = gradient.mul(oneMinusBeta1);
-        firstMoment.muli(beta1).addi(scaledGradient);
-        scaledGradient.close();
-        NDArray scaledSquare = gradient.mul(gradient).muli(oneMinusBeta2);
-        secondMoment.muli(beta2).addi(scaledSquare);
-        scaledSquare.close();
+        RowTerms.updateMoments(firstMoment, secondMoment, gradient, beta1, oneMinusBeta1, beta2, oneMinusBeta2);
         NDArray denominator = secondMoment.sqrt();
         denominator.attach(scratch);
         denominator.divi(perRow(scratch, biasCorrection2Sqrt)).addi(epsilon);
