@@ -31,6 +31,14 @@ public enum Activation {
         return title;
     }
 
+    /**
+     * Whether σ(h) = σ′(h)·h for every h (LeakyReLU, with {@link #derivative}'s σ′(0) = 0), so that
+     * one product by the derivative gives the activation and the tangents through it at once.
+     */
+    public boolean isSlopeTimesInput() {
+        return this == LEAKY_RELU;
+    }
+
     /** The activation of a pre-activation h; the result belongs to h's manager. */
     public NDArray apply(NDArray h, double negativeSlope) {
         return switch (this) {

@@ -34,8 +34,6 @@ final class VectorFieldNetwork implements AutoCloseable {
     private final NDArray firstWeightY;
     private final NDArray firstWeightT;
     private final NDArray firstWeightClass;
-    private final NDArray halfOneMinusSlope;
-    private final NDArray halfOnePlusSlope;
 
     VectorFieldNetwork(NDManager manager, FlowMatchingConfig config, long seed) {
         this.config = config;
@@ -68,8 +66,6 @@ final class VectorFieldNetwork implements AutoCloseable {
         this.firstWeightY = weights[0].get(new NDIndex(":, 0:2"));
         this.firstWeightT = weights[0].get(new NDIndex(":, 2"));
         this.firstWeightClass = config.conditional() ? weights[0].get(new NDIndex(":, 3:")) : null;
-        this.halfOneMinusSlope = manager.create((float) ((1 - config.leakySlope()) / 2));
-        this.halfOnePlusSlope = manager.create((float) ((1 + config.leakySlope()) / 2));
     }
 
     /** Weight j [out, in] and bias j [out] at 2j and 2j+1; the class embedding [5, E] last. */
@@ -131,17 +127,84 @@ final class VectorFieldNetwork implements AutoCloseable {
      * @param classBias from {@link #classBias}, or null
      */
     NDArray velocity(NDArray y, double t, NDArray classBias) {
-        return evaluate(y, t, classBias, false)[0];
+        int k = config.linearLayers();
+        NDArray a = activateAndFree(firstLayer(y, t, classBias));
+        for (int j = 1; j < k - 1; j++) {
+            NDArray hidden = Tensors.linear(a, weights[j], biases[j]);
+            a.close();
+            a = activateAndFree(hidden);
+        }
+        NDArray v = Tensors.linear(a, weights[k - 1], biases[k - 1]);
+        a.close();
+        return v;
     }
 
     /**
-     * v(y, t) and its exact divergence tr ∂v/∂y (Chen et al. 2018, Theorem 1; docs/equations.md),
-     * by pushing the two tangents ∂/∂y₀ and ∂/∂y₁ through the network together as a [2, N, ·] batch.
+     * The activation of h, freeing h: each layer's arrays are freed as soon as the next is made,
+     * so that the allocator hands the next layer memory that is still in the core's cache.
+     */
+    private NDArray activateAndFree(NDArray hidden) {
+        NDArray a = activate(hidden);
+        hidden.close();
+        return a;
+    }
+
+    /**
+     * v(y, t) and its exact divergence tr ∂v/∂y (Chen et al. 2018, Theorem 1; docs/equations.md) by
+     * forward-mode differentiation along both coordinate directions. A point's pre-activations h and
+     * their two tangents ∂h/∂y₀, ∂h/∂y₁ travel as one state [3, N, width], so that each layer is one
+     * product of all three and one elementwise product by the activation's derivative; only row 0
+     * gets the bias.
      *
      * @return {v [N, 2], ∇·v [N]}
      */
     NDArray[] velocityAndDivergence(NDArray y, double t, NDArray classBias) {
-        return evaluate(y, t, classBias, true);
+        NDManager scope = y.getManager();
+        int k = config.linearLayers();
+        long n = y.getShape().get(0);
+        // [y; e₀; e₁] through the first layer's y columns: y·W_yᵀ, and ∂h₁/∂y_k = column k of W_y at every point
+        NDArray directions = Tensors.concat(new NDArray[] {y.expandDims(0), unitDirections(scope, n)}, 0);
+        NDArray state = Tensors.linear(directions, firstWeightY, null);
+        directions.close();
+        NDArray pre = Tensors.slice(state, 0, 0, 1).addi(timeBias(scope, t));
+        if (classBias != null) {
+            pre.addi(classBias);
+        }
+        for (int j = 1; j < k; j++) {
+            NDArray slope = config.activation().derivative(pre, config.leakySlope());
+            NDArray input = state;
+            if (config.activation().isSlopeTimesInput()) {
+                input.muli(slope);
+            } else {
+                NDArray tangents = Tensors.slice(state, 0, 1, 3).muli(slope);
+                NDArray activation = activate(pre);
+                input = Tensors.concat(new NDArray[] {activation, tangents}, 0);
+                activation.close();
+                tangents.close();
+                state.close();
+            }
+            slope.close();
+            pre.close();
+            state = Tensors.linear(input, weights[j], null);
+            input.close();
+            pre = Tensors.slice(state, 0, 0, 1).addi(biases[j]);
+        }
+        // state [3, N, 2]: v without its bias in row 0, then the rows ∂v/∂y₀ and ∂v/∂y₁
+        NDArray v = Tensors.reshape(pre, n, 2);
+        NDArray trace = Tensors.slice(Tensors.slice(state, 0, 1, 2), 2, 0, 1)
+                .add(Tensors.slice(Tensors.slice(state, 0, 2, 3), 2, 1, 2));
+        return new NDArray[] {v, Tensors.reshape(trace, n)};
+    }
+
+    /** e₀ and e₁ for each of n points, [2, n, 2]. */
+    private static NDArray unitDirections(NDManager scope, long n) {
+        int points = Math.toIntExact(n);
+        float[] values = new float[4 * points];
+        for (int i = 0; i < points; i++) {
+            values[2 * i] = 1;
+            values[2 * points + 2 * i + 1] = 1;
+        }
+        return scope.create(values, new Shape(2, n, 2));
     }
 
     /**
@@ -173,66 +236,22 @@ final class VectorFieldNetwork implements AutoCloseable {
         return new NDArray[] {v, estimate};
     }
 
-    private NDArray[] evaluate(NDArray y, double t, NDArray classBias, boolean divergence) {
-        NDManager scope = y.getManager();
-        int k = config.linearLayers();
-        NDArray hidden = firstLayer(y, t, classBias);
-        NDArray tangent = null;
-        if (divergence) {
-            // ∂h₁/∂y_k is column k of W_y, the same for every point: [2, 1, H]
-            tangent = Tensors.swapAxes(firstWeightY, 0, 1);
-            tangent.attach(scope);
-            tangent = Tensors.reshape(tangent, 2, 1, config.hiddenWidth());
-        }
-        NDArray a = null;
-        for (int j = 0; ; j++) {
-            if (divergence) {
-                tangent = j == 0 ? derivative(hidden).mul(tangent) : tangent.muli(derivative(hidden));
-            }
-            a = activate(hidden);
-            if (j + 1 == k - 1) {
-                break;
-            }
-            hidden = Tensors.linear(a, weights[j + 1], biases[j + 1]);
-            if (divergence) {
-                tangent = Tensors.linear(tangent, weights[j + 1], null);
-            }
-        }
-        NDArray v = Tensors.linear(a, weights[k - 1], biases[k - 1]);
-        if (!divergence) {
-            return new NDArray[] {v};
-        }
-        // [2, N, 2]: entry [k, n, i] = ∂v_i/∂y_k at point n; the trace picks i = k.
-        NDArray jacobian = Tensors.linear(tangent, weights[k - 1], null);
-        NDArray trace = Tensors.sum(Tensors.sum(jacobian.mul(diagonalSelector(scope)), 2), 0);
-        return new NDArray[] {v, trace};
-    }
-
     private NDArray activate(NDArray hidden) {
         return config.activation().apply(hidden, config.leakySlope());
     }
 
-    /**
-     * The activation's derivative at h. LeakyReLU′(h) = 1 for h &gt; 0, α for h &lt; 0, is written as
-     * (1+α)/2 + (1−α)/2·sign(h): one fresh array and two in-place operations, far cheaper on large
-     * batches than a boolean mask.
-     */
     private NDArray derivative(NDArray hidden) {
-        if (config.activation() != Activation.LEAKY_RELU) {
-            return config.activation().derivative(hidden, config.leakySlope());
-        }
-        return hidden.sign().muli(halfOneMinusSlope).addi(halfOnePlusSlope);
+        return config.activation().derivative(hidden, config.leakySlope());
     }
 
     private NDArray firstLayer(NDArray y, double t, NDArray classBias) {
-        NDManager scope = y.getManager();
-        NDArray timeBias = scope.create((float) t).mul(firstWeightT).addi(biases[0]);
-        NDArray hidden = Tensors.linear(y, firstWeightY, timeBias);
+        NDArray hidden = Tensors.linear(y, firstWeightY, timeBias(y.getManager(), t));
         return classBias == null ? hidden : hidden.addi(classBias);
     }
 
-    private static NDArray diagonalSelector(NDManager scope) {
-        return scope.create(new float[] {1, 0, 0, 1}, new Shape(2, 1, 2));
+    /** The first layer's bias at time t, b + t·w_t [width]. */
+    private NDArray timeBias(NDManager scope, double t) {
+        return scope.create((float) t).mul(firstWeightT).addi(biases[0]);
     }
 
     @Override
