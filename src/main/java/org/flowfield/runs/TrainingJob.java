@@ -91,8 +91,8 @@ public class TrainingJob {
         } catch (HeldRun.LostException e) {
             log.info("{}; this trainer stops", e.getMessage());
         } catch (TrainingFailedException e) {
-            if (entry.settle()) {
-                held.end(RunStatus.FAILED, e.getMessage(), clock.instant());
+            if (entry.settle() && held.end(RunStatus.FAILED, e.getMessage(), clock.instant())) {
+                log.info("run {} failed: {}", runId, e.getMessage());
             }
         } catch (RuntimeException e) {
             log.error("run {} failed", runId, e);
