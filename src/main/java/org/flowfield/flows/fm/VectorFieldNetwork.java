@@ -6,7 +6,6 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import java.util.SplittableRandom;
 import org.flowfield.engine.Tensors;
-import org.flowfield.flows.Activation;
 import org.flowfield.flows.Initialization;
 import org.flowfield.flows.optim.PackedParameters;
 import org.flowfield.flows.optim.ParameterLayout;
@@ -171,7 +170,7 @@ final class VectorFieldNetwork implements AutoCloseable {
             pre.addi(classBias);
         }
         for (int j = 1; j < k; j++) {
-            NDArray slope = config.activation().derivative(pre, config.leakySlope());
+            NDArray slope = derivative(pre);
             NDArray input = state;
             if (config.activation().isSlopeTimesInput()) {
                 input.muli(slope);
