@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.DoubleConsumer;
 import org.flowfield.data.PointCloud;
+import org.flowfield.datasets.UserDataSet;
 import org.flowfield.flows.FlowModel;
 import org.flowfield.flows.ModelFamily;
 import org.flowfield.metrics.QualityEvaluator;
@@ -71,7 +72,8 @@ public class CompareService {
     public Comparison compare(UUID viewerId, List<UUID> runIds) {
         List<Run> visible = visible(viewerId, runIds);
         List<ComparedRun> compared = visible.stream().map(run -> compared(viewerId, run)).toList();
-        List<SettingRow> settings = SettingsRows.of(visible.stream().map(Run::config).toList());
+        List<SettingRow> settings = SettingsRows.of(visible.stream().map(Run::config).toList(), visible.stream()
+                .map(run -> runs.dataSetOf(viewerId, run.id()).map(UserDataSet::name).orElse(null)).toList());
         boolean comparable = visible.stream().map(run -> LossQuantity.of(run.config().family())).distinct().count() == 1;
         String lossNote = comparable ? "" : "These training losses are different quantities: a normalizing flow's is a "
                 + LossQuantity.NEGATIVE_LOG_LIKELIHOOD.description() + ", flow matching's is the "

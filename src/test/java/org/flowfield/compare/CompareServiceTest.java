@@ -14,6 +14,9 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.flowfield.data.PointCloud;
+import org.flowfield.datasets.Stroke;
+import org.flowfield.datasets.UserDataSet;
+import org.flowfield.datasets.UserDataSets;
 import org.flowfield.flows.FlowModel;
 import org.flowfield.flows.ModelFamily;
 import org.flowfield.flows.fm.FlowMatching;
@@ -26,6 +29,8 @@ import org.flowfield.runs.Run;
 import org.flowfield.runs.RunNotFoundException;
 import org.flowfield.runs.RunService;
 import org.flowfield.runs.settings.RunPresets;
+import org.flowfield.runs.settings.RunSettings;
+import org.flowfield.runs.settings.RunSettingsSchema;
 import org.flowfield.training.Checkpoint;
 import org.flowfield.training.ModelFactory;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,6 +63,9 @@ class CompareServiceTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    UserDataSets dataSets;
+
     UUID student;
 
     @BeforeEach
@@ -79,6 +87,24 @@ class CompareServiceTest {
 
     private List<UUID> ids(ModelFamily... families) {
         return Arrays.stream(families).map(family -> reference(family).id()).toList();
+    }
+
+    @Test
+    void aRunOnTheStudentsOwnDataSetShowsTheDataSetByNameAsItsPageDoes() {
+        UserDataSet drawing = dataSets.saveDrawing(student, "my bar", List.of(new Stroke(0.6, new double[] {-2, 0, 2, 0})), 300, 1);
+        RunSettings settings = RunPresets.smoke(ModelFamily.NORMALIZING_FLOW);
+        RunSettingsSchema.USER_DATA_SET.set(settings, drawing.id().toString());
+        Run own = runs.queue(student, settings);
+        Run reference = reference(ModelFamily.NORMALIZING_FLOW);
+
+        Comparison comparison = compare.compare(student, List.of(own.id(), reference.id()));
+
+        assertThat(comparison.settings()).filteredOn(row -> row.name().equals(RunSettingsSchema.USER_DATA_SET.label()))
+                .singleElement().satisfies(row -> {
+                    assertThat(row.values()).containsExactly("my bar",
+                            RunSettingsSchema.shown(RunSettingsSchema.USER_DATA_SET, reference.config()));
+                    assertThat(row.differs()).isTrue();
+                });
     }
 
     @Test
