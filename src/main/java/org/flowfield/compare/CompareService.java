@@ -73,7 +73,7 @@ public class CompareService {
         List<Run> visible = visible(viewerId, runIds);
         List<ComparedRun> compared = visible.stream().map(run -> compared(viewerId, run)).toList();
         List<SettingRow> settings = SettingsRows.of(visible.stream().map(Run::config).toList(), visible.stream()
-                .map(run -> runs.dataSetOf(viewerId, run.id()).map(UserDataSet::name).orElse(null)).toList());
+                .map(run -> runs.dataSetOf(viewerId, run).map(UserDataSet::name).orElse(null)).toList());
         boolean comparable = visible.stream().map(run -> LossQuantity.of(run.config().family())).distinct().count() == 1;
         String lossNote = comparable ? "" : "These training losses are different quantities: a normalizing flow's is a "
                 + LossQuantity.NEGATIVE_LOG_LIKELIHOOD.description() + ", flow matching's is the "

@@ -139,7 +139,17 @@ public class RunService {
      */
     @Transactional(readOnly = true)
     public Optional<UserDataSet> dataSetOf(UUID viewerId, UUID runId) {
-        Run run = find(viewerId, runId).orElseThrow(() -> new RunNotFoundException(runId));
+        return dataSetOf(viewerId, find(viewerId, runId).orElseThrow(() -> new RunNotFoundException(runId)));
+    }
+
+    /**
+     * The owner's data set of a run already found visible to the viewer; empty for a run on a
+     * built-in data set.
+     *
+     * @throws org.flowfield.datasets.DataSetNotFoundException when the viewer may not see the data set
+     */
+    @Transactional(readOnly = true)
+    public Optional<UserDataSet> dataSetOf(UUID viewerId, Run run) {
         if (!run.config().usesUserData()) {
             return Optional.empty();
         }

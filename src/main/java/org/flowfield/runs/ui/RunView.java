@@ -178,7 +178,7 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
         }
         tabs.addSelectedChangeListener(event -> fillSelected());
         add(heading, new Span(settingsLine(run)));
-        runs.dataSetOf(current.id(), run.id()).ifPresent(dataSet -> {
+        runs.dataSetOf(current.id(), run).ifPresent(dataSet -> {
             Anchor data = new Anchor(DATA_SET_ROUTE + dataSet.id(), dataSet.name());
             data.setId("run-data-set");
             add(new Span(new Span("Data set: "), data));

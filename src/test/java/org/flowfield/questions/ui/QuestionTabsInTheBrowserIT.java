@@ -1,0 +1,95 @@
+package org.flowfield.questions.ui;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.flowfield.browser.InTheBrowser;
+import org.flowfield.browser.Student;
+import org.flowfield.flows.ModelFamily;
+import org.flowfield.runs.Run;
+import org.flowfield.runs.RunService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * Every exercise tab of the reference runs, opened in a real Chromium, shows only components the
+ * production bundle defines. Spring contributes these tabs to the run page, so the bundle's build,
+ * which follows the routes, does not see them: a component only they use would be left out of the
+ * bundle and show as nothing (the radio buttons of Q5 and of the bonus question once did).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "flowfield.data-dir=./target/test-data/browser-q5-${random.uuid}",
+    "flowfield.queue.dispatch=false",
+    "flowfield.accounts.bcrypt-strength=4",
+    "vaadin.devmode.devTools.enabled=false"
+})
+class QuestionTabsInTheBrowserIT extends InTheBrowser {
+
+    /**
+     * Names of the custom elements in the page, its open shadow roots included, that no script
+     * defined. Two kinds of element are never defined and are left out: Flow's containers of
+     * server-side content and the grid's cell contents, plain elements its cells slot in.
+     */
+    private static final String UNDEFINED_ELEMENTS = """
+            () => {
+              const neverDefined = name => name.startsWith('flow-container-') || name === 'vaadin-grid-cell-content';
+              const undefinedNames = new Set();
+              const visit = root => root.querySelectorAll('*').forEach(element => {
+                const name = element.localName;
+                if (name.includes('-') && !neverDefined(name) && !customElements.get(name)) undefinedNames.add(name);
+                if (element.shadowRoot) visit(element.shadowRoot);
+              });
+              visit(document);
+              return [...undefinedNames];
+            }""";
+
+    private static final Map<ModelFamily, List<String>> TABS = Map.of(
+            ModelFamily.NORMALIZING_FLOW, List.of(QuestionTabs.NF_LOSS, QuestionTabs.NF_SAMPLING,
+                    QuestionTabs.NF_OVER_TIME, QuestionTabs.NF_TRAJECTORIES, QuestionTabs.NF_PROBABILITY),
+            ModelFamily.FLOW_MATCHING, List.of(QuestionTabs.FM_LOSS, QuestionTabs.FM_PROGRESSION,
+                    QuestionTabs.FM_TRAJECTORIES, QuestionTabs.FM_QUANTIZATION, QuestionTabs.FM_REVERSAL,
+                    QuestionTabs.BONUS),
+            ModelFamily.CONDITIONAL_FLOW_MATCHING, List.of(QuestionTabs.CFM_INPUT, QuestionTabs.CFM_CLASS_POINTS,
+                    QuestionTabs.CFM_SAMPLING, QuestionTabs.BONUS));
+
+    @Autowired
+    RunService runs;
+
+    @Test
+    void everyExerciseTabOfEveryFamilyShowsOnlyComponentsTheBundleDefines() {
+        Set<ModelFamily> visited = EnumSet.noneOf(ModelFamily.class);
+        List<String> undefined = new ArrayList<>();
+        try (Student student = newStudent()) {
+            Page page = student.signUpAndLogIn("student-" + UUID.randomUUID().toString().substring(0, 8)).page();
+            for (Run reference : runs.listReference()) {
+                ModelFamily family = reference.config().family();
+                if (!visited.add(family)) {
+                    continue;
+                }
+                page.navigate(student.url("/runs/" + reference.id()));
+                for (String label : TABS.get(family)) {
+                    page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName(label)).click();
+                    Locator selected = page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName(label).setSelected(true));
+                    assertThat(selected).isVisible();
+                    page.waitForTimeout(300);
+                    @SuppressWarnings("unchecked")
+                    List<String> names = (List<String>) page.evaluate(UNDEFINED_ELEMENTS);
+                    new TreeSet<>(names).forEach(name -> undefined.add(family + " / " + label + ": <" + name + ">"));
+                }
+            }
+        }
+        assertThat(visited).as("reference runs of every family").containsExactlyInAnyOrder(ModelFamily.values());
+        assertThat(undefined).as("custom elements the production bundle does not define").isEmpty();
+    }
+}
