@@ -14,7 +14,7 @@ import com.vaadin.flow.theme.lumo.Lumo;
  * exercise questions) are not reachable from any route, so the components only they use are
  * named here, and every route's components load with the first page: a student who opens a run's
  * page from a shared link, before any page with number fields, would otherwise see none in its
- * tabs (QuestionTabsInTheBrowserIT opens every tab and looks for undefined elements).
+ * tabs (RunPageTabsInTheBrowserIT opens every tab and looks for undefined elements).
  */
 @Push
 @com.vaadin.flow.component.dependency.StyleSheet(Lumo.STYLESHEET)

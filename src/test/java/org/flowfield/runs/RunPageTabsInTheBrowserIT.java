@@ -1,4 +1,4 @@
-package org.flowfield.questions.ui;
+package org.flowfield.runs;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,24 +9,24 @@ import com.microsoft.playwright.options.AriaRole;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.flowfield.browser.InTheBrowser;
 import org.flowfield.browser.Student;
 import org.flowfield.flows.ModelFamily;
-import org.flowfield.runs.Run;
-import org.flowfield.runs.RunService;
+import org.flowfield.runs.ui.RunPageTabs;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
- * Every exercise tab of the reference runs, opened in a real Chromium, shows only components the
- * production bundle defines. Spring contributes these tabs to the run page, so the bundle's build,
- * which follows the routes, does not see them: a component only they use would be left out of the
- * bundle and show as nothing (the radio buttons of Q5 and of the bonus question once did).
+ * Every tab other features contribute to a run's page (the exercise questions), opened on the
+ * reference runs in a real Chromium, shows only components the production bundle defines. Spring
+ * contributes these tabs, so the bundle's build, which follows the routes, does not see them: a
+ * component only they use was left out of the bundle (the radio buttons of Q5 and of the bonus
+ * question), and one that came with another route's scripts was missing on a run's page opened
+ * first (the number fields of Q5 and of the bonus question).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "flowfield.data-dir=./target/test-data/browser-q5-${random.uuid}",
@@ -34,7 +34,7 @@ import org.springframework.boot.test.context.SpringBootTest;
     "flowfield.accounts.bcrypt-strength=4",
     "vaadin.devmode.devTools.enabled=false"
 })
-class QuestionTabsInTheBrowserIT extends InTheBrowser {
+class RunPageTabsInTheBrowserIT extends InTheBrowser {
 
     /**
      * Names of the custom elements in the page, its open shadow roots included, that no script
@@ -54,20 +54,14 @@ class QuestionTabsInTheBrowserIT extends InTheBrowser {
               return [...undefinedNames];
             }""";
 
-    private static final Map<ModelFamily, List<String>> TABS = Map.of(
-            ModelFamily.NORMALIZING_FLOW, List.of(QuestionTabs.NF_LOSS, QuestionTabs.NF_SAMPLING,
-                    QuestionTabs.NF_OVER_TIME, QuestionTabs.NF_TRAJECTORIES, QuestionTabs.NF_PROBABILITY),
-            ModelFamily.FLOW_MATCHING, List.of(QuestionTabs.FM_LOSS, QuestionTabs.FM_PROGRESSION,
-                    QuestionTabs.FM_TRAJECTORIES, QuestionTabs.FM_QUANTIZATION, QuestionTabs.FM_REVERSAL,
-                    QuestionTabs.BONUS),
-            ModelFamily.CONDITIONAL_FLOW_MATCHING, List.of(QuestionTabs.CFM_INPUT, QuestionTabs.CFM_CLASS_POINTS,
-                    QuestionTabs.CFM_SAMPLING, QuestionTabs.BONUS));
-
     @Autowired
     RunService runs;
 
+    @Autowired
+    List<RunPageTabs> contributedTabs;
+
     @Test
-    void everyExerciseTabOfEveryFamilyShowsOnlyComponentsTheBundleDefines() {
+    void everyContributedTabOfEveryFamilyShowsOnlyComponentsTheBundleDefines() {
         Set<ModelFamily> visited = EnumSet.noneOf(ModelFamily.class);
         List<String> undefined = new ArrayList<>();
         try (Student student = newStudent()) {
@@ -78,7 +72,10 @@ class QuestionTabsInTheBrowserIT extends InTheBrowser {
                     continue;
                 }
                 page.navigate(student.url("/runs/" + reference.id()));
-                for (String label : TABS.get(family)) {
+                List<String> labels = contributedTabs.stream().flatMap(tabs -> tabs.tabsFor(reference).stream())
+                        .map(RunPageTabs.Tab::label).toList();
+                assertThat(labels).as("tabs of the reference " + family).isNotEmpty();
+                for (String label : labels) {
                     page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName(label)).click();
                     Locator selected = page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName(label).setSelected(true));
                     assertThat(selected).isVisible();
