@@ -222,8 +222,10 @@ class FlowfieldChart extends HTMLElement {
         height: layout.height,
         animations: { enabled: false },
         zoom: { enabled: true, type: 'xy' },
+        // the tools get a line of their own under the title, which a narrow chart's long title would run under
         toolbar: {
           show: true,
+          offsetY: 24,
           tools: { download: true, selection: false, zoom: true, zoomin: true, zoomout: true, pan: true, reset: true },
           export: {
             csv: { filename: layout.fileName },
@@ -238,6 +240,7 @@ class FlowfieldChart extends HTMLElement {
         },
       },
       title: { text: layout.title, style: { fontWeight: 500 } },
+      grid: { padding: { top: 28 } },
       series: this.apexSeries(this.series),
       // ApexCharts writes legend and tooltip names as HTML: escape them, names are user text
       legend: { show: true, showForSingleSeries: false, formatter: (name: string) => escapeHtml(name) },
