@@ -54,23 +54,23 @@ public class RunsView extends VerticalLayout {
     public RunsView(RunService runs, CurrentAccount current, AccountService accounts) {
         this.runs = runs;
         this.current = current;
-        grid.addColumn(Run::name).setHeader("Name").setFlexGrow(2);
+        grid.addColumn(Run::name).setHeader("Name").setWidth("16em").setFlexGrow(4).setTooltipGenerator(Run::name);
         java.util.Map<UUID, String> owners = new java.util.HashMap<>();
         grid.addColumn(run -> run.ownerId().equals(current.id()) ? "you"
                         : owners.computeIfAbsent(run.ownerId(), id -> accounts.findById(id).map(Account::username).orElse("")))
-                .setHeader("Owner");
-        grid.addColumn(run -> run.config().family().title()).setHeader("Model").setFlexGrow(2);
-        grid.addColumn(Run::statusLabel).setHeader("Status");
-        grid.addColumn(Run::whereItTrains).setHeader("Where").setFlexGrow(2);
-        grid.addColumn(run -> RunSettingsSchema.LIST_SUMMARY.stream().map(setting -> RunSettingsSchema.summarized(setting, run.config()))
-                .collect(java.util.stream.Collectors.joining(", "))).setHeader("Settings").setFlexGrow(2);
-        grid.addColumn(run -> String.format(Locale.ROOT, "%.0f%%", 100 * run.fractionDone())).setHeader("Progress");
+                .setHeader("Owner").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(run -> run.config().family().title()).setHeader("Model").setWidth("11em").setFlexGrow(1);
+        grid.addColumn(Run::statusLabel).setHeader("Status").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(Run::whereItTrains).setHeader("Where").setWidth("9em").setFlexGrow(1);
+        grid.addColumn(RunsView::settingsSummary).setHeader("Settings").setWidth("12em").setFlexGrow(2)
+                .setTooltipGenerator(RunsView::settingsSummary);
+        grid.addColumn(run -> String.format(Locale.ROOT, "%.0f%%", 100 * run.fractionDone())).setHeader("Progress").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(run -> run.figures() == null ? "" : String.format(Locale.ROOT, "%.3f", run.figures().heldOutNll()))
-                .setHeader("Held-out NLL");
+                .setHeader("Held-out NLL").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(run -> run.figures() == null ? "" : String.format(Locale.ROOT, "%.3f", run.figures().inRingFraction()))
-                .setHeader("In-ring");
+                .setHeader("In-ring").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(run -> run.figures() == null ? "" : String.format(Locale.ROOT, "%.4f", run.figures().slicedW2()))
-                .setHeader("Sliced W2");
+                .setHeader("Sliced W2").setAutoWidth(true).setFlexGrow(0);
         grid.addItemClickListener(click -> open(click.getItem()));
         grid.setSelectionMode(Grid.SelectionMode.MULTI);
         grid.setPageSize(Paging.PAGE_SIZE);
@@ -140,5 +140,10 @@ public class RunsView extends VerticalLayout {
     protected void onDetach(DetachEvent detachEvent) {
         watched.values().forEach(RunUpdates.Subscription::close);
         watched.clear();
+    }
+
+    private static String settingsSummary(Run run) {
+        return RunSettingsSchema.LIST_SUMMARY.stream().map(setting -> RunSettingsSchema.summarized(setting, run.config()))
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 }
