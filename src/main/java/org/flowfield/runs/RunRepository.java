@@ -225,6 +225,19 @@ class RunRepository {
                 .update();
     }
 
+    /**
+     * Gives a finished run that lacks them the figures against its data's known density (a
+     * reference run imported before they existed); a run that has them keeps its own.
+     */
+    void completeTruthFigures(UUID runId, double dataEntropy, double outsideSupportFraction) {
+        jdbc.sql("update run set data_entropy = :entropy, outside_support_fraction = :outside "
+                        + "where id = :id and status = 'FINISHED' and data_entropy is null")
+                .param("entropy", dataEntropy)
+                .param("outside", outsideSupportFraction)
+                .param("id", runId)
+                .update();
+    }
+
     /** Stores a run that finished elsewhere (a reference model), with its figures. */
     void insertFinished(Run run, String checkpointFile) {
         jdbc.sql("insert into run (" + COLUMNS + ", checkpoint_file) values (:id, :owner, :name, :family, :settings, 'FINISHED', "
