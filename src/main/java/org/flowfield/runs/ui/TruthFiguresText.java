@@ -14,7 +14,8 @@ final class TruthFiguresText {
             return "";
         }
         if (figures.dataEntropy() == null) {
-            return "Against the data: its density is not known exactly, so there is no entropy, KL gap or support share.";
+            return "Against the data: no entropy, KL gap or support share for this run: its data's density is not known "
+                    + "exactly, or the run finished before Flowfield computed these figures.";
         }
         return String.format(Locale.ROOT, "Against the data: entropy H %.3f nats (no model's held-out NLL can be lower) · "
                         + "NLL − H %.3f nats (the KL divergence from the data to the model; 0 is perfect) · "

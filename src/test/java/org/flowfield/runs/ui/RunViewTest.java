@@ -97,9 +97,10 @@ class RunViewTest {
         assertThat(view.training.sampleChart.frames().getFirst().series().getFirst().size()).isEqualTo(1000);
         assertThat(view.training.progress.getValue()).isEqualTo(1.0);
         assertThat(view.training.figures.getText()).contains(String.format(Locale.ROOT, "Held-out NLL %.3f", reference.figures().heldOutNll()));
-        // the rings' density is not wired to runs yet, and this test's worker leaves the transport figures waiting
+        // the rings' density is known: H of the standardised rings; this test's worker leaves the transport figures waiting
         assertThat(view.training.truthFigures.getText()).isEqualTo(TruthFiguresText.againstTheData(reference.figures()))
-                .contains("not known exactly");
+                .contains(String.format(Locale.ROOT, "entropy H %.3f nats", reference.figures().dataEntropy()))
+                .contains("of samples outside the data's support");
         assertThat(view.training.transportFigures.getText()).contains("being computed");
         assertThat(view.training.nllBelowEntropy.isVisible()).isFalse();
         assertThat(view.cancel.isVisible()).isFalse();
