@@ -147,9 +147,12 @@ class CompareViewTest {
                 compared.get(2).figures().inRingFraction()));
         assertThat(CompareView.figureCell(ring, 2).getElement().getAttribute("aria-label")).contains("the best of the compared runs");
         assertThat(text(CompareView.figureCell(ring, 0))).doesNotContain("best");
-        // the references' data density is not wired to runs, nor their transport figures computed here: no values yet
+        // the rings' density is known, so the references show its entropy; their transport figures are not computed here
         FigureRow entropy = figures.stream().filter(row -> row.figure() == Figure.DATA_ENTROPY).findFirst().orElseThrow();
-        assertThat(CompareView.formatFigure(entropy, 0)).isEqualTo("—");
+        assertThat(CompareView.formatFigure(entropy, 0)).isEqualTo(String.format(java.util.Locale.ROOT, "%.3f",
+                compared.get(0).figures().dataEntropy()));
+        FigureRow exactW2 = figures.stream().filter(row -> row.figure() == Figure.EXACT_W2).findFirst().orElseThrow();
+        assertThat(CompareView.formatFigure(exactW2, 0)).isEqualTo("—");
         assertThat(text(view)).contains("the KL divergence from the data to the model");
         // a held-out NLL below the entropy is flagged beside its value
         FigureRow negativeGap = new FigureRow(Figure.KL_GAP, List.of(0.2, -0.05), List.of(), "");
