@@ -13,9 +13,11 @@ import org.flowfield.engine.BackgroundPriority;
 import org.flowfield.flows.FlowModel;
 import org.flowfield.metrics.QualityEvaluator;
 import org.flowfield.metrics.TransportFigures;
+import org.flowfield.metrics.TruthFigures;
 import org.flowfield.training.Checkpoint;
 import org.flowfield.training.CheckpointFile;
 import org.flowfield.training.ModelFactory;
+import org.flowfield.training.RunData;
 import org.flowfield.training.TrainingConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +30,8 @@ import org.springframework.stereotype.Component;
  * take seconds of CPU each, so a run is reported finished with its other figures first and these
  * follow. They wait while this server's device trains: at a deadline they would take a third of
  * the device's time from the runs still training, so they are computed once the queue has drained.
- * Runs that finished before these figures existed get them too. A server claims a run
+ * Runs that finished before these figures existed get them too, and with them the figures against
+ * the data's density (entropy, share outside the support) where they lack them and it is known. A server claims a run
  * before computing, so two servers do not compute the same one; a claim older than
  * {@link #CLAIM_EXPIRES} (its server died) is taken over.
  */
@@ -95,9 +98,15 @@ class TransportFiguresWorker {
             TransportFigures figures;
             try (FlowModel model = ModelFactory.restore(checkpoint)) {
                 TrainingConfig config = checkpoint.config();
-                UUID ownerId = runs.findById(runId).orElseThrow().ownerId();
-                figures = QualityEvaluator.transport(model,
-                        data.of(ownerId, config).heldOut(config, checkpoint.standardization()), config.classes());
+                Run run = runs.findById(runId).orElseThrow();
+                RunData runData = data.of(run.ownerId(), config);
+                figures = QualityEvaluator.transport(model, runData.heldOut(config, checkpoint.standardization()), config.classes());
+                if (run.figures() != null && run.figures().dataEntropy() == null) {
+                    runData.truth(config, checkpoint.standardization()).ifPresent(density -> {
+                        TruthFigures truth = QualityEvaluator.truth(model, density, config.classes());
+                        runs.completeTruthFigures(runId, truth.dataEntropy(), truth.outsideSupportFraction());
+                    });
+                }
             }
             runs.storeTransportFigures(runId, figures.exactW2(), figures.normalizedPathEnergy());
             log.info("run {}: exact W2 {}, normalized path energy {}", runId, figures.exactW2(), figures.normalizedPathEnergy());

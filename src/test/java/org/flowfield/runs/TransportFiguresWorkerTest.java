@@ -88,6 +88,23 @@ class TransportFiguresWorkerTest {
     }
 
     @Test
+    void aRunThatFinishedBeforeTheFiguresAgainstTheDataGetsThemWithItsTransportFigures() {
+        Run run = FinishedRuns.copyOfReference(context, ModelFamily.CONDITIONAL_FLOW_MATCHING, owner, "earlier");
+        QualityFigures reference = run.figures();
+        assertThat(reference.dataEntropy()).isNotNull();
+        jdbc.sql("update run set data_entropy = null, outside_support_fraction = null where id = :id").param("id", run.id()).update();
+        waitingLongest(run.id(), Instant.parse("1997-01-01T00:00:00Z"));
+
+        assertThat(worker.computeNext()).isTrue();
+
+        QualityFigures figures = runs.find(owner, run.id()).orElseThrow().figures();
+        // the same model, data and samples as when the reference's figures were computed
+        assertThat(figures.dataEntropy()).isEqualTo(reference.dataEntropy());
+        assertThat(figures.outsideSupportFraction()).isEqualTo(reference.outsideSupportFraction());
+        assertThat(figures.exactW2()).isFinite();
+    }
+
+    @Test
     void aRunWhoseModelCannotBeReadGetsNaNAndIsNotTakenAgain() throws Exception {
         Run run = FinishedRuns.copyOfReference(context, ModelFamily.NORMALIZING_FLOW, owner, "no model");
         waitingLongest(run.id(), Instant.parse("1999-01-01T00:00:00Z"));
