@@ -47,10 +47,10 @@ public final class QualityEvaluator {
         float[] samples = model.sample(SAMPLES, classes, SAMPLE_SEED);
         double inRing = heldOut.dataSet() == DataSet.RINGS ? InRingFraction.of(samples, heldOut.standardization()) : ABSENT;
         double slicedW2 = SlicedWasserstein.distance(samples, heldOut.points().xy());
-        Double entropy = density.map(DataDensity::entropy).orElse(null);
-        Double outside = density.map(known -> outsideSupport(samples, classes, known)).orElse(null);
+        Optional<TruthFigures> truth = density.map(known -> truth(samples, classes, known));
         return new QualityFigures(nll, inRing, slicedW2, likelihoodMethod(model.family()), sampler(model.family()),
-                entropy, outside, null, null);
+                truth.map(TruthFigures::dataEntropy).orElse(null), truth.map(TruthFigures::outsideSupportFraction).orElse(null),
+                null, null);
     }
 
     /**
@@ -59,7 +59,10 @@ public final class QualityEvaluator {
      */
     public static TruthFigures truth(FlowModel model, DataDensity density, int classCount) {
         int[] classes = sampleClasses(model.family(), classCount);
-        float[] samples = model.sample(SAMPLES, classes, SAMPLE_SEED);
+        return truth(model.sample(SAMPLES, classes, SAMPLE_SEED), classes, density);
+    }
+
+    private static TruthFigures truth(float[] samples, int[] classes, DataDensity density) {
         return new TruthFigures(density.entropy(), outsideSupport(samples, classes, density));
     }
 

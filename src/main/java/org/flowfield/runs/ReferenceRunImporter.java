@@ -8,11 +8,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.flowfield.accounts.AccountService;
-import org.flowfield.metrics.QualityFigures;
 import org.flowfield.training.export.ExportedRun;
 import org.flowfield.training.export.RunExportFiles;
 import org.flowfield.training.export.RunExportReader;
@@ -27,8 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Offers the pre-trained models in {@code flowfield.reference-runs} (default {@code models/}) as
  * finished runs that every user sees, so that a new installation shows results at once. Each
- * folder is imported once: its run id is derived from the folder's name; figures the folder gains
- * later (those against the data's density) reach the run already offered.
+ * folder is imported once: its run id is derived from the folder's name.
  */
 @Component
 class ReferenceRunImporter {
@@ -61,24 +58,12 @@ class ReferenceRunImporter {
         try (Stream<Path> folders = Files.list(source)) {
             for (Path folder : folders.filter(RunExportReader::isRun).sorted().toList()) {
                 UUID id = UUID.nameUUIDFromBytes(("reference run " + folder.getFileName()).getBytes(StandardCharsets.UTF_8));
-                Optional<Run> offered = runs.findById(id);
-                if (offered.isEmpty()) {
+                if (runs.findById(id).isEmpty()) {
                     importRun(folder, id, owner);
-                } else {
-                    completeFigures(folder, offered.get());
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("could not list reference runs in " + source + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** Figures a folder has gained since its run was offered (those against the data's density) reach that run. */
-    private void completeFigures(Path folder, Run offered) {
-        QualityFigures exported = RunExportReader.read(folder).figures();
-        if (offered.figures() != null && offered.figures().dataEntropy() == null && exported.dataEntropy() != null) {
-            runs.completeTruthFigures(offered.id(), exported.dataEntropy(), exported.outsideSupportFraction());
-            log.info("gave the reference run '{}' its figures against the data's density from {}", offered.name(), folder);
         }
     }
 

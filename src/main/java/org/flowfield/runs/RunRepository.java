@@ -226,8 +226,8 @@ class RunRepository {
     }
 
     /**
-     * Gives a finished run that lacks them the figures against its data's known density (a
-     * reference run imported before they existed); a run that has them keeps its own.
+     * Gives a finished run that lacks them the figures against its data's known density (a run
+     * that finished before they existed); a run that has them keeps its own.
      */
     void completeTruthFigures(UUID runId, double dataEntropy, double outsideSupportFraction) {
         jdbc.sql("update run set data_entropy = :entropy, outside_support_fraction = :outside "
