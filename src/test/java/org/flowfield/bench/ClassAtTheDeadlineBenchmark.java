@@ -48,6 +48,7 @@ class ClassAtTheDeadlineBenchmark {
     private final Path log = data.resolve("server.log");
     /** CPU time the server process had used when the last run finished, all its threads together. */
     private double serverCpuSeconds;
+    private ThreadCpu threads;
 
     /** The same program outside JUnit, for the GPU check (.ci/gpu-check), which carries no build tool. */
     public static void main(String[] args) throws Exception {
@@ -84,6 +85,7 @@ class ClassAtTheDeadlineBenchmark {
         Map<UUID, Double> finished = new LinkedHashMap<>();
         Map<UUID, Double> failed = new LinkedHashMap<>();
         try (ServerProcess server = ServerProcess.start(log, Map.of(), arguments())) {
+            threads = new ThreadCpu(server.pid());
             while (finished.size() + failed.size() < runs.size()) {
                 double now = (System.nanoTime() - start) / 1e9;
                 String text = Files.readString(log);
@@ -100,8 +102,10 @@ class ClassAtTheDeadlineBenchmark {
                     }
                 }
                 assertThat(server.alive()).isTrue();
+                threads.sample();
                 Thread.sleep(250);
             }
+            threads.sample();
             serverCpuSeconds = ProcessHandle.of(server.pid()).flatMap(process -> process.info().totalCpuDuration())
                     .map(cpu -> cpu.toMillis() / 1e3).orElse(Double.NaN);
             server.stop(java.time.Duration.ofSeconds(30));
@@ -138,6 +142,7 @@ class ClassAtTheDeadlineBenchmark {
         int cores = Runtime.getRuntime().availableProcessors();
         text.append(String.format(Locale.ROOT, "server CPU until then: %.0f core-seconds, %.0f%% of %d cores%n", serverCpuSeconds,
                 100 * serverCpuSeconds / (last * cores), cores));
+        text.append(threads.table(serverCpuSeconds));
         for (ModelFamily family : ModelFamily.values()) {
             long failures = failed.keySet().stream().filter(id -> runs.get(id).family() == family).count();
             text.append(String.format(Locale.ROOT, "  %-4s first epoch %s; finished %s%s%n", family.code(),
