@@ -44,7 +44,7 @@ public final class QualityEvaluator {
     public static QualityFigures evaluate(FlowModel model, RingDataset heldOut, Optional<DataDensity> density, int classCount) {
         double nll = model.hasLikelihood() ? heldOutNll(model, heldOut) : ABSENT;
         int[] classes = sampleClasses(model.family(), classCount);
-        float[] samples = model.sample(SAMPLES, classes, SAMPLE_SEED);
+        float[] samples = figureSamples(model, classCount);
         double inRing = heldOut.dataSet() == DataSet.RINGS ? InRingFraction.of(samples, heldOut.standardization()) : ABSENT;
         double slicedW2 = SlicedWasserstein.distance(samples, heldOut.points().xy());
         Optional<TruthFigures> truth = density.map(known -> truth(samples, classes, known));
@@ -54,12 +54,20 @@ public final class QualityEvaluator {
     }
 
     /**
-     * The figures against the data's known density alone, from the same 10,000 samples as
-     * {@link #evaluate}: for a run that finished before they existed.
+     * The model's 10,000 samples behind its figures: the same draw for {@link #evaluate},
+     * {@link #transport} and {@link #truth}, so that a figure added later reads the samples the
+     * others read.
      */
-    public static TruthFigures truth(FlowModel model, DataDensity density, int classCount) {
-        int[] classes = sampleClasses(model.family(), classCount);
-        return truth(model.sample(SAMPLES, classes, SAMPLE_SEED), classes, density);
+    public static float[] figureSamples(FlowModel model, int classCount) {
+        return model.sample(SAMPLES, sampleClasses(model.family(), classCount), SAMPLE_SEED);
+    }
+
+    /**
+     * The figures against the data's known density alone, from the model's {@link #figureSamples}:
+     * for a run that finished before they existed.
+     */
+    public static TruthFigures truth(float[] samples, ModelFamily family, int classCount, DataDensity density) {
+        return truth(samples, sampleClasses(family, classCount), density);
     }
 
     private static TruthFigures truth(float[] samples, int[] classes, DataDensity density) {
@@ -80,15 +88,16 @@ public final class QualityEvaluator {
      * samples (the same draw as {@link #evaluate}'s) and the held-out points; for a flow-matching
      * model also the normalized path energy from 10,000 source draws to the held-out points.
      * Seconds of CPU time: computed away from any request, after the run has finished.
+     *
+     * @param classCount the number of classes the model learnt
      */
-    public static TransportFigures transport(FlowModel model, RingDataset heldOut) {
-        return transport(model, heldOut, heldOut.dataSet() == null ? 0 : heldOut.dataSet().classes());
+    public static TransportFigures transport(FlowModel model, RingDataset heldOut, int classCount) {
+        return transport(model, figureSamples(model, classCount), heldOut, classCount);
     }
 
-    /** As {@link #transport(FlowModel, RingDataset)}, with the number of classes the model learnt. */
-    public static TransportFigures transport(FlowModel model, RingDataset heldOut, int classCount) {
+    /** As {@link #transport(FlowModel, RingDataset, int)}, with the model's {@link #figureSamples} drawn already. */
+    public static TransportFigures transport(FlowModel model, float[] samples, RingDataset heldOut, int classCount) {
         int[] classes = sampleClasses(model.family(), classCount);
-        float[] samples = model.sample(SAMPLES, classes, SAMPLE_SEED);
         double exactW2 = ExactWasserstein.distance(samples, heldOut.points().xy());
         Double pathEnergy = null;
         if (model instanceof FlowMatching flowMatching) {

@@ -100,10 +100,11 @@ class TransportFiguresWorker {
                 TrainingConfig config = checkpoint.config();
                 Run run = runs.findById(runId).orElseThrow();
                 RunData runData = data.of(run.ownerId(), config);
-                figures = QualityEvaluator.transport(model, runData.heldOut(config, checkpoint.standardization()), config.classes());
+                float[] samples = QualityEvaluator.figureSamples(model, config.classes());
+                figures = QualityEvaluator.transport(model, samples, runData.heldOut(config, checkpoint.standardization()), config.classes());
                 if (run.figures() != null && run.figures().dataEntropy() == null) {
                     runData.truth(config, checkpoint.standardization()).ifPresent(density -> {
-                        TruthFigures truth = QualityEvaluator.truth(model, density, config.classes());
+                        TruthFigures truth = QualityEvaluator.truth(samples, config.family(), config.classes(), density);
                         runs.completeTruthFigures(runId, truth.dataEntropy(), truth.outsideSupportFraction());
                     });
                 }
