@@ -52,7 +52,7 @@ public record Run(
         return status == RunStatus.RUNNING && waitingToResume ? "waiting to resume" : status.name().toLowerCase(java.util.Locale.ROOT);
     }
 
-    /** Where it trains, e.g. "on CPU, in a pack of 12"; empty before it started. */
+    /** Where it trains, e.g. "on CPU, pack of 12" or "on GPU 0, alone"; empty before it started. */
     public String whereItTrains() {
         if (device == null) {
             return "";
@@ -60,7 +60,7 @@ public record Run(
         if (status != RunStatus.RUNNING || packSize == 0) {
             return "on " + device;
         }
-        return "on " + device + (packSize == 1 ? ", alone in its pack" : ", in a pack of " + packSize);
+        return "on " + device + (packSize == 1 ? ", alone" : ", pack of " + packSize);
     }
 
     public double fractionDone() {

@@ -59,10 +59,11 @@ public class RunsView extends VerticalLayout {
         grid.addColumn(run -> run.ownerId().equals(current.id()) ? "you"
                         : owners.computeIfAbsent(run.ownerId(), id -> accounts.findById(id).map(Account::username).orElse("")))
                 .setHeader("Owner").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(run -> run.config().family().title()).setHeader("Model").setWidth("11em").setFlexGrow(1);
+        grid.addColumn(run -> run.config().family().title()).setHeader("Model").setWidth("10em").setFlexGrow(1)
+                .setTooltipGenerator(run -> run.config().family().title());
         grid.addColumn(Run::statusLabel).setHeader("Status").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(Run::whereItTrains).setHeader("Where").setWidth("9em").setFlexGrow(1);
-        grid.addColumn(RunsView::settingsSummary).setHeader("Settings").setWidth("12em").setFlexGrow(2)
+        grid.addColumn(Run::whereItTrains).setHeader("Where").setWidth("11em").setFlexGrow(0).setTooltipGenerator(Run::whereItTrains);
+        grid.addColumn(RunsView::settingsSummary).setHeader("Settings").setWidth("10em").setFlexGrow(2)
                 .setTooltipGenerator(RunsView::settingsSummary);
         grid.addColumn(run -> String.format(Locale.ROOT, "%.0f%%", 100 * run.fractionDone())).setHeader("Progress").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(run -> run.figures() == null ? "" : String.format(Locale.ROOT, "%.3f", run.figures().heldOutNll()))

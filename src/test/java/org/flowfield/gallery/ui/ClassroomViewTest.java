@@ -150,7 +150,7 @@ class ClassroomViewTest {
         assertThat(queue).extracting(ClassQueueEntry::ownerId).containsOnly(ada);
         assertThat(queue).extracting(entry -> entry.sharedRun() == null ? null : entry.sharedRun().id())
                 .containsExactly(null, waiting.id(), null);
-        assertThat(GridKt._getFormattedRow(instructors.queue, 0)).contains("training", "running, pack 1 (on CPU, in a pack of 3)",
+        assertThat(GridKt._getFormattedRow(instructors.queue, 0)).contains("training", "running, pack 1 (on CPU, pack of 3)",
                 "not shared with the class").doesNotContain(training.name());
         assertThat(GridKt._getFormattedRow(instructors.queue, 1)).contains("1st in line", waiting.name());
         assertThat(GridKt._getFormattedRow(instructors.queue, 2)).contains("2nd in line", "queued", "not shared with the class");
