@@ -8,7 +8,7 @@ import java.util.UUID;
  *
  * @param training whether it has started (it trains, or waits to resume)
  * @param place its place in the shared queue (1 starts next); 0 while it trains
- * @param status "queued", "running" or "waiting to resume"
+ * @param status "queued", "running", "computing figures" or "waiting to resume"
  * @param pack the number of the pack it trains in, counted within this list from 1; 0 when none
  * @param whereItTrains e.g. "on CPU, pack of 3"; empty before it started
  * @param sharedRun the run itself when its owner shared it with this class, else null

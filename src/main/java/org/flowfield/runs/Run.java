@@ -47,9 +47,18 @@ public record Run(
         int packSize,
         UUID packId) {
 
-    /** Its status in words: "queued", "running", "waiting to resume", "finished", "failed" or "cancelled". */
+    /**
+     * Its status in words: "queued", "running", "computing figures" (every step done, its held-out
+     * figures being computed), "waiting to resume", "finished", "failed" or "cancelled".
+     */
     public String statusLabel() {
-        return status == RunStatus.RUNNING && waitingToResume ? "waiting to resume" : status.name().toLowerCase(java.util.Locale.ROOT);
+        if (status == RunStatus.RUNNING && waitingToResume) {
+            return "waiting to resume";
+        }
+        if (status == RunStatus.RUNNING && totalSteps > 0 && stepsDone >= totalSteps) {
+            return "computing figures";
+        }
+        return status.name().toLowerCase(java.util.Locale.ROOT);
     }
 
     /** Where it trains, e.g. "on CPU, pack of 12" or "on GPU 0, alone"; empty before it started. */

@@ -39,7 +39,7 @@ public final class PackTrainer implements AutoCloseable {
 
     /** What a member learns of the pack it trains in. */
     public interface Membership {
-        /** The pack's members changed: it now has this many (this run included). */
+        /** The pack's members changed: it now has this many (this run included); (null, 0) once this run has left it. */
         void packChanged(UUID packId, int members);
     }
 
@@ -250,6 +250,11 @@ public final class PackTrainer implements AutoCloseable {
             }
             pack.leave(slot);
             members.remove(slot);
+            try {
+                member.membership.packChanged(null, 0);
+            } catch (RuntimeException e) {
+                // it left already; its outcome says what went wrong
+            }
             if (outcome instanceof Boolean finished) {
                 member.left.complete(finished);
             } else {

@@ -131,6 +131,20 @@ class PackTrainerTest {
     }
 
     @Test
+    void aRunLearnsItsPackWhenItJoinsAndThatItIsInNoneOnceItHasLeftForItsFigures() throws Exception {
+        TrainingConfig config = run(ModelFamily.NORMALIZING_FLOW, 61, 2_000, 1, 1e-3);
+        List<String> told = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (PackPool pool = new PackPool(8, ModelFactory::pack);
+                FlowModel model = ModelFactory.create(config)) {
+            RunLoop loop = RunLoop.fresh(config, new TrainingListener() {}, null, null);
+            TrainingResult result = pool.train(loop, model, 1, (pack, members) -> told.add(pack == null ? "none" : "pack of " + members));
+
+            assertThat(result.outcome()).isEqualTo(TrainingResult.Outcome.FINISHED);
+        }
+        assertThat(told).containsExactly("pack of 1", "none");
+    }
+
+    @Test
     void aRunWhoseLossBlowsUpFailsAloneAndItsPackMatesGoOn() throws Exception {
         TrainingConfig sound = run(ModelFamily.NORMALIZING_FLOW, 21, 3_000, 2, 1e-3);
         TrainingConfig exploding = new TrainingConfig(ModelFamily.NORMALIZING_FLOW, sound.couplingFlow(), null, 128 * 50, 5, 128, 0.9,
