@@ -31,9 +31,9 @@ import org.springframework.stereotype.Component;
  * follow. They wait while this server's device trains: at a deadline they would take a third of
  * the device's time from the runs still training, so they are computed once the queue has drained.
  * Runs that finished before these figures existed get them too, and with them the figures against
- * the data's density (entropy, share outside the support) where they lack them and it is known. A server claims a run
- * before computing, so two servers do not compute the same one; a claim older than
- * {@link #CLAIM_EXPIRES} (its server died) is taken over.
+ * the data's density (entropy, share outside the support) where they lack them and it is known. A
+ * server claims a run before computing, so two servers do not compute the same one; a claim older
+ * than {@link #CLAIM_EXPIRES} (its server died) is taken over.
  */
 @Component
 class TransportFiguresWorker {
