@@ -42,9 +42,11 @@ public final class TorchRuntime {
             System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(intraOpThreads));
             System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
             Engine engine = Engine.getEngine("PyTorch");
+            MklKernels.Outcome kernels = MklKernels.useAvx512OnAmd();
             Device device = engine.getGpuCount() > 0 ? Device.gpu() : Device.cpu();
-            log.info("Flowfield computes on {} (PyTorch {}, {} intra-op thread(s), freed native memory {})",
-                    describe(device), engine.getVersion(), intraOpThreads, heapKept ? "kept for reuse" : "as the C library handles it");
+            log.info("Flowfield computes on {} (PyTorch {}, {} intra-op thread(s), MKL with {}, freed native memory {})",
+                    describe(device), engine.getVersion(), intraOpThreads, kernels.description(),
+                    heapKept ? "kept for reuse" : "as the C library handles it");
             instance = new TorchRuntime(engine, device);
         }
         return instance;
