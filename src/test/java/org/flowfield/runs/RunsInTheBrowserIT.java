@@ -102,4 +102,32 @@ class RunsInTheBrowserIT extends InTheBrowser {
             assertThat(page.url()).isEqualTo(student.url("/"));
         }
     }
+
+    /**
+     * Each column's header cell spans exactly its body cells (a header of another width shifts
+     * every later label off its column), and the list fits the 1,400 px page without scrolling
+     * sideways. The reference runs every student sees fill the body.
+     */
+    @Test
+    void theListsHeadersSitOverTheirColumnsAndTheListFitsThePage() {
+        try (Student student = newStudent()) {
+            Page page = student.signUpAndLogIn("student-" + UUID.randomUUID().toString().substring(0, 8)).page();
+            assertThat(page.locator("vaadin-grid-cell-content").getByText("Reference: Flow matching", new Locator.GetByTextOptions()))
+                    .isVisible();
+            String cells = "kind => Array.from(document.querySelectorAll('vaadin-grid-cell-content'))"
+                    + ".map(content => content.assignedSlot && content.assignedSlot.parentElement)"
+                    + ".filter(cell => cell && cell.getAttribute('part').split(' ').includes(kind))"
+                    + ".map(cell => cell.getBoundingClientRect()).filter(box => box.width > 0)"
+                    + ".sort((a, b) => a.x - b.x).map(box => Math.round(box.x) + '+' + Math.round(box.width))";
+            @SuppressWarnings("unchecked")
+            java.util.List<String> headers = (java.util.List<String>) page.evaluate("(" + cells + ")('header-cell')");
+            @SuppressWarnings("unchecked")
+            java.util.List<String> firstRow = (java.util.List<String>) page.evaluate("(" + cells + ")('first-row-cell')");
+            assertThat(headers).as("x+width of the header cells, left to right").hasSize(11);
+            assertThat(firstRow).as("x+width of the first row's cells, left to right").isEqualTo(headers);
+            Object overflow = page.evaluate("() => { const table = document.querySelector('vaadin-grid').shadowRoot"
+                    + ".querySelector('#table'); return table.scrollWidth - table.clientWidth; }");
+            assertThat(((Number) overflow).intValue()).as("pixels the list scrolls sideways").isZero();
+        }
+    }
 }

@@ -54,16 +54,18 @@ public class RunsView extends VerticalLayout {
     public RunsView(RunService runs, CurrentAccount current, AccountService accounts) {
         this.runs = runs;
         this.current = current;
-        grid.addColumn(Run::name).setHeader("Name").setWidth("12.5em").setFlexGrow(4).setTooltipGenerator(Run::name);
+        // widths in rem: an em is the cell's own font size, smaller in the header row than in the
+        // body, so em columns came apart from their headers
+        grid.addColumn(Run::name).setHeader("Name").setWidth("11.5rem").setFlexGrow(4).setTooltipGenerator(Run::name);
         java.util.Map<UUID, String> owners = new java.util.HashMap<>();
         grid.addColumn(run -> run.ownerId().equals(current.id()) ? "you"
                         : owners.computeIfAbsent(run.ownerId(), id -> accounts.findById(id).map(Account::username).orElse("")))
                 .setHeader("Owner").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(run -> run.config().family().title()).setHeader("Model").setWidth("10em").setFlexGrow(1)
+        grid.addColumn(run -> run.config().family().title()).setHeader("Model").setWidth("10rem").setFlexGrow(1)
                 .setTooltipGenerator(run -> run.config().family().title());
-        grid.addColumn(Run::statusLabel).setHeader("Status").setWidth("10.5em").setFlexGrow(0);
-        grid.addColumn(Run::whereItTrains).setHeader("Where").setWidth("11em").setFlexGrow(0).setTooltipGenerator(Run::whereItTrains);
-        grid.addColumn(RunsView::settingsSummary).setHeader("Settings").setWidth("9.5em").setFlexGrow(2)
+        grid.addColumn(Run::statusLabel).setHeader("Status").setWidth("10.5rem").setFlexGrow(0);
+        grid.addColumn(Run::whereItTrains).setHeader("Where").setWidth("11rem").setFlexGrow(0).setTooltipGenerator(Run::whereItTrains);
+        grid.addColumn(RunsView::settingsSummary).setHeader("Settings").setWidth("9.5rem").setFlexGrow(2)
                 .setTooltipGenerator(RunsView::settingsSummary);
         grid.addColumn(run -> String.format(Locale.ROOT, "%.0f%%", 100 * run.fractionDone())).setHeader("Progress").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(run -> run.figures() == null ? "" : String.format(Locale.ROOT, "%.3f", run.figures().heldOutNll()))
