@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.flowfield.browser.Chromium;
@@ -112,7 +113,7 @@ class RunsInTheBrowserIT extends InTheBrowser {
     void theListsHeadersSitOverTheirColumnsAndTheListFitsThePage() {
         try (Student student = newStudent()) {
             Page page = student.signUpAndLogIn("student-" + UUID.randomUUID().toString().substring(0, 8)).page();
-            assertThat(page.locator("vaadin-grid-cell-content").getByText("Reference: Flow matching", new Locator.GetByTextOptions()))
+            assertThat(page.locator("vaadin-grid-cell-content").getByText("Reference: Flow matching"))
                     .isVisible();
             String cells = "kind => Array.from(document.querySelectorAll('vaadin-grid-cell-content'))"
                     + ".map(content => content.assignedSlot && content.assignedSlot.parentElement)"
@@ -120,9 +121,9 @@ class RunsInTheBrowserIT extends InTheBrowser {
                     + ".map(cell => cell.getBoundingClientRect()).filter(box => box.width > 0)"
                     + ".sort((a, b) => a.x - b.x).map(box => Math.round(box.x) + '+' + Math.round(box.width))";
             @SuppressWarnings("unchecked")
-            java.util.List<String> headers = (java.util.List<String>) page.evaluate("(" + cells + ")('header-cell')");
+            List<String> headers = (List<String>) page.evaluate("(" + cells + ")('header-cell')");
             @SuppressWarnings("unchecked")
-            java.util.List<String> firstRow = (java.util.List<String>) page.evaluate("(" + cells + ")('first-row-cell')");
+            List<String> firstRow = (List<String>) page.evaluate("(" + cells + ")('first-row-cell')");
             assertThat(headers).as("x+width of the header cells, left to right").hasSize(11);
             assertThat(firstRow).as("x+width of the first row's cells, left to right").isEqualTo(headers);
             Object overflow = page.evaluate("() => { const table = document.querySelector('vaadin-grid').shadowRoot"
