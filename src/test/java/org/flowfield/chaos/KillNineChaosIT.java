@@ -27,6 +27,7 @@ import org.flowfield.testing.Sql;
 import org.flowfield.browser.Chromium;
 import org.flowfield.browser.Student;
 import org.flowfield.flows.ModelFamily;
+import org.flowfield.testing.SameRun;
 import org.flowfield.testing.ServerProcess;
 import org.flowfield.training.Checkpoint;
 import org.flowfield.training.CheckpointFile;
@@ -36,6 +37,7 @@ import org.flowfield.training.Trainer;
 import org.flowfield.training.TrainingConfig;
 import org.flowfield.training.TrainingConfigCodec;
 import org.flowfield.training.TrainingResult;
+import org.flowfield.training.export.BatchLossFile;
 import org.flowfield.training.export.RunExportFiles;
 import org.flowfield.training.export.RunExportWriter;
 import org.junit.jupiter.api.AfterAll;
@@ -48,8 +50,9 @@ import org.junit.jupiter.api.Test;
  * family, and started again each time on the same H2 file and data folder: right after a
  * sign-up, during steps, right after an epoch boundary, during a checkpoint write, during the
  * final evaluation and within a second of a share link's revocation. After the last restart
- * every run finishes with the figures and batch losses of the same run trained without
- * interruption, every epoch stored once, no temporary file left, the accounts there and the
+ * every run finishes as the same run trained without interruption ({@link SameRun}: every batch
+ * loss to float32 rounding, the figures within the packed-run bounds; the test says whether the
+ * losses are bit for bit the same, and prints the run's server log when not), every epoch stored once, no temporary file left, the accounts there and the
  * revoked link still revoked. {@code -Dflowfield.chaos.kills=N} sets the number of kills
  * ({@code -Pchaos} runs 21), {@code -Dflowfield.chaos.seed} the moments; the test prints what it did.
  */
@@ -148,9 +151,6 @@ class KillNineChaosIT {
                 TrainingResult reference = uninterrupted.get(id);
                 Object[] row = single(db, "select status, heldout_nll, in_ring_fraction, sliced_w2, steps_done from run where id = ?", id);
                 assertThat(row[0]).as("run %s", id).isEqualTo("FINISHED");
-                assertThat(((Number) row[1]).doubleValue()).as("held-out NLL").isEqualTo(reference.figures().heldOutNll());
-                assertThat(((Number) row[2]).doubleValue()).as("in-ring fraction").isEqualTo(reference.figures().inRingFraction());
-                assertThat(((Number) row[3]).doubleValue()).as("sliced W2").isEqualTo(reference.figures().slicedW2());
                 assertThat(((Number) row[4]).longValue()).isEqualTo(run.getValue().totalSteps());
                 List<Integer> epochs = new ArrayList<>();
                 for (Object[] epoch : rows(db, "select epoch from run_epoch where run_id = ? order by epoch", id)) {
@@ -160,10 +160,19 @@ class KillNineChaosIT {
                 List<Object[]> steps = rows(db, "select step from run_progress where run_id = ? order by step", id);
                 assertThat(steps).isNotEmpty();
                 assertThat(((Number) steps.getLast()[0]).longValue()).isEqualTo(run.getValue().totalSteps());
-                byte[] losses = Files.readAllBytes(runDirectory(id).resolve(RunExportFiles.BATCH_LOSSES));
-                assertThat(losses.length).as("one batch loss per step").isEqualTo(4 * run.getValue().totalSteps());
-                assertThat(losses).as("the batch losses of the uninterrupted run")
-                        .isEqualTo(Files.readAllBytes(data.resolve("reference-" + id).resolve(RunExportFiles.BATCH_LOSSES)));
+                float[] losses = BatchLossFile.read(runDirectory(id).resolve(RunExportFiles.BATCH_LOSSES));
+                float[] uninterruptedLosses = BatchLossFile.read(data.resolve("reference-" + id).resolve(RunExportFiles.BATCH_LOSSES));
+                int firstDifferent = SameRun.firstStepNotBitIdentical(losses, uninterruptedLosses);
+                double nll = ((Number) row[1]).doubleValue();
+                System.out.printf("%s %s: %s; held-out NLL %s, uninterrupted %s%n", run.getValue().family().code(), id,
+                        firstDifferent == 0 ? "every batch loss bit for bit the uninterrupted run's"
+                                : "batch losses bit for bit the uninterrupted run's up to step " + (firstDifferent - 1),
+                        nll, reference.figures().heldOutNll());
+                if (firstDifferent != 0 || nll != reference.figures().heldOutNll()) {
+                    System.out.println(logOf(id));
+                }
+                SameRun.assertSameLosses(losses, uninterruptedLosses);
+                SameRun.assertSameFigures(nll, ((Number) row[2]).doubleValue(), ((Number) row[3]).doubleValue(), reference.figures());
             }
             if (revoked) {
                 Object[] sharing = single(db, "select sharing, share_token from run where id = ?", revokedRun);
@@ -341,6 +350,12 @@ class KillNineChaosIT {
     private List<UUID> finished() {
         String text = Files.exists(log) ? readLog() : "";
         return runs.keySet().stream().filter(id -> text.contains("run " + id + " finished after")).toList();
+    }
+
+    /** The server log's lines about the run, and each start's engine line, for a run that did not end bit for bit as uninterrupted. */
+    private String logOf(UUID run) {
+        return readLog().lines().filter(line -> line.contains(run.toString()) || line.contains("Flowfield computes on"))
+                .collect(java.util.stream.Collectors.joining("\n"));
     }
 
     private String readLog() {

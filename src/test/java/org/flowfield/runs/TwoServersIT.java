@@ -22,6 +22,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.flowfield.browser.Chromium;
 import org.flowfield.browser.Student;
+import org.flowfield.metrics.QualityFigures;
+import org.flowfield.testing.SameRun;
 import org.flowfield.testing.ServerProcess;
 import org.flowfield.testing.TestPostgres;
 import org.junit.jupiter.api.AfterAll;
@@ -175,9 +177,11 @@ class TwoServersIT {
                         .until(() -> row(uninterrupted).status().equals("FINISHED"));
                 Row reference = row(uninterrupted);
                 System.out.printf("the same settings without interruption: %s%n", reference);
-                assertThat(resumed.heldOutNll()).isEqualTo(reference.heldOutNll());
-                assertThat(resumed.inRingFraction()).isEqualTo(reference.inRingFraction());
-                assertThat(resumed.slicedW2()).isEqualTo(reference.slicedW2());
+                System.out.println(resumed.heldOutNll() == reference.heldOutNll()
+                        && resumed.inRingFraction() == reference.inRingFraction() && resumed.slicedW2() == reference.slicedW2()
+                        ? "the figures are bit for bit the uninterrupted run's" : "the figures differ from the uninterrupted run's in rounding");
+                SameRun.assertSameFigures(resumed.heldOutNll(), resumed.inRingFraction(), resumed.slicedW2(),
+                        new QualityFigures(reference.heldOutNll(), reference.inRingFraction(), reference.slicedW2(), null, null));
                 assertThat(carl.page().locator(".run-figures")).containsText("Held-out NLL");
             }
         }

@@ -2,7 +2,6 @@ package org.flowfield.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +13,8 @@ import java.util.concurrent.TimeUnit;
 import org.flowfield.engine.TorchRuntime;
 import org.flowfield.flows.FlowModel;
 import org.flowfield.flows.ModelFamily;
+import org.flowfield.metrics.QualityFigures;
+import org.flowfield.testing.SameRun;
 import org.flowfield.training.export.BatchLossFile;
 import org.flowfield.training.export.RunExportWriter;
 import org.junit.jupiter.api.BeforeAll;
@@ -67,16 +68,10 @@ class PackTrainerTest {
     }
 
     private static void assertSame(Outcome packed, Outcome alone) {
-        assertThat(packed.batchLosses()).hasSameSizeAs(alone.batchLosses());
-        for (int i = 0; i < alone.batchLosses().length; i++) {
-            double expected = alone.batchLosses()[i];
-            assertThat((double) packed.batchLosses()[i]).as("loss of step %d", i + 1)
-                    .isCloseTo(expected, within(1e-5 * Math.max(1, Math.abs(expected))));
-        }
+        SameRun.assertSameLosses(packed.batchLosses(), alone.batchLosses());
         assertThat(packed.result().outcome()).isEqualTo(TrainingResult.Outcome.FINISHED);
-        assertThat(packed.result().figures().heldOutNll()).isCloseTo(alone.result().figures().heldOutNll(), within(0.01));
-        assertThat(packed.result().figures().inRingFraction()).isCloseTo(alone.result().figures().inRingFraction(), within(0.005));
-        assertThat(packed.result().figures().slicedW2()).isCloseTo(alone.result().figures().slicedW2(), within(0.003));
+        QualityFigures figures = packed.result().figures();
+        SameRun.assertSameFigures(figures.heldOutNll(), figures.inRingFraction(), figures.slicedW2(), alone.result().figures());
     }
 
     @Test
