@@ -151,6 +151,7 @@ class KillNineChaosIT {
                 TrainingResult reference = uninterrupted.get(id);
                 Object[] row = single(db, "select status, heldout_nll, in_ring_fraction, sliced_w2, steps_done from run where id = ?", id);
                 assertThat(row[0]).as("run %s", id).isEqualTo("FINISHED");
+                assertThat(trainersPerServer(id)).as("trainers of run %s in each server process", id).allMatch(count -> count == 1);
                 assertThat(((Number) row[4]).longValue()).isEqualTo(run.getValue().totalSteps());
                 List<Integer> epochs = new ArrayList<>();
                 for (Object[] epoch : rows(db, "select epoch from run_epoch where run_id = ? order by epoch", id)) {
@@ -350,6 +351,17 @@ class KillNineChaosIT {
     private List<UUID> finished() {
         String text = Files.exists(log) ? readLog() : "";
         return runs.keySet().stream().filter(id -> text.contains("run " + id + " finished after")).toList();
+    }
+
+    /** How many trainers started or resumed the run in each server process (the log's process id) that trained it. */
+    private java.util.Collection<Long> trainersPerServer(UUID run) {
+        java.util.regex.Pattern trainer = java.util.regex.Pattern.compile(
+                "INFO (\\d+) --- .*run " + run + " (starts as job|resumes from its checkpoint)");
+        Map<String, Long> counts = new LinkedHashMap<>();
+        readLog().lines().map(trainer::matcher).filter(java.util.regex.Matcher::find)
+                .forEach(match -> counts.merge(match.group(1), 1L, Long::sum));
+        assertThat(counts).as("trainers of run %s in the log", run).isNotEmpty();
+        return counts.values();
     }
 
     /** The server log's lines about the run, and each start's engine line, for a run that did not end bit for bit as uninterrupted. */
