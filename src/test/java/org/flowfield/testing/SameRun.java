@@ -10,7 +10,7 @@ import org.flowfield.metrics.QualityFigures;
  * after a crash, against the run trained alone and uninterrupted (issue 11): every step's batch loss
  * within float32 rounding (relative 1e-5), and figures within 0.01 nats held-out NLL, 0.005 in-ring
  * fraction and 0.003 sliced W2. Rounding may differ between a batched and a single step; a wrong
- * batch, shuffle, noise draw or optimizer state after a resume moves a step's loss by far more.
+ * batch, shuffle, noise draw or lost optimizer state after a resume moves a step's loss by far more.
  */
 public final class SameRun {
 
