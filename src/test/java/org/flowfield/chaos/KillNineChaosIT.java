@@ -52,8 +52,9 @@ import org.junit.jupiter.api.Test;
  * final evaluation and within a second of a share link's revocation. After the last restart
  * every run finishes as the same run trained without interruption ({@link SameRun}: every batch
  * loss to float32 rounding, the figures within the packed-run bounds; the test says whether the
- * losses are bit for bit the same, and prints the run's server log when not), every epoch stored once, no temporary file left, the accounts there and the
- * revoked link still revoked. {@code -Dflowfield.chaos.kills=N} sets the number of kills
+ * losses are bit for bit the same, and prints the run's server log when not), each server process
+ * started or resumed it once at most, every epoch is stored once, no temporary file is left, the
+ * accounts are there and the revoked link is still revoked. {@code -Dflowfield.chaos.kills=N} sets the number of kills
  * ({@code -Pchaos} runs 21), {@code -Dflowfield.chaos.seed} the moments; the test prints what it did.
  */
 class KillNineChaosIT {

@@ -20,6 +20,7 @@ import org.flowfield.flows.StandardNormal;
 import org.flowfield.flows.StepLoss;
 import org.flowfield.flows.TrainingBatch;
 import org.flowfield.flows.optim.OptimizerSettings;
+import org.flowfield.testing.SameRun;
 import org.flowfield.training.SettingWarnings;
 import org.flowfield.training.TrainingConfig;
 import org.junit.jupiter.api.BeforeAll;
@@ -127,7 +128,7 @@ class FlowMatchingOptionsTest {
                 float[] solo = alone.get(m).state().parameters();
                 for (int i = 0; i < solo.length; i++) {
                     assertThat((double) packed[i]).as("member %d weight %d", m, i)
-                            .isCloseTo(solo[i], within(1e-5 * Math.max(1, Math.abs(solo[i]))));
+                            .isCloseTo(solo[i], within(SameRun.LOSS_RELATIVE * Math.max(1, Math.abs(solo[i]))));
                 }
             }
         } finally {
