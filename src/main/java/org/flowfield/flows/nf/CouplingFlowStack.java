@@ -43,14 +43,14 @@ final class CouplingFlowStack implements AutoCloseable {
 
     private static final int[] LAST_AXIS = {-1};
     /**
-     * From this many members on, the forward pass keeps only each coupling layer's input column
-     * and the backward sweep recomputes the layer's network before it runs back through it, one
-     * layer at a time. The extra products cost less than the traffic they save: all layers'
-     * activations of a pack of 16 take some 10 MB, one layer's fit in a core's L2 cache. The
-     * weight gradients are then one batched product per layer as well, and the numbers are the
-     * same bits either way.
+     * From this many members on, the backward sweep turns each linear's output gradient into its
+     * weight and bias gradients as soon as it is known and frees the layer's activations right
+     * after. Below, the gradients of all layers of a linear are one batched product over their
+     * stacked activations: fewer operations, which is what a stack of one or two is bound by, while
+     * in a pack the stacking copies cost more than the products they save. The products are the
+     * same, member by member, so the numbers are the same bits either way.
      */
-    private static final int RECOMPUTE_FROM = 4;
+    private static final int LAYER_BY_LAYER_FROM = 4;
 
     private final CouplingFlowConfig config;
     private final int members;
@@ -136,8 +136,8 @@ final class CouplingFlowStack implements AutoCloseable {
         return members;
     }
 
-    private boolean recomputesNetworks() {
-        return members >= RECOMPUTE_FROM;
+    private boolean computesGradientsLayerByLayer() {
+        return members >= LAYER_BY_LAYER_FROM;
     }
 
     /**
@@ -396,8 +396,7 @@ final class CouplingFlowStack implements AutoCloseable {
         for (int l = layers - 1; l >= 0; l--) {
             NDArray right = pass.columns[(l + 1) % 2];
             NDArray left = pass.columns[l % 2];
-            NDList out = network(left, members == 1 ? weights : transposed, biases, l,
-                    keep && !recomputesNetworks() ? pass : null);
+            NDList out = network(left, members == 1 ? weights : transposed, biases, l, keep ? pass : null);
             if (keep) {
                 pass.inputs[0][l] = left;
             }
@@ -435,10 +434,10 @@ final class CouplingFlowStack implements AutoCloseable {
     private NDArray backward(Pass pass, NDArray pointWeights) {
         int layers = config.couplingLayers();
         int k = config.linearLayers();
-        boolean recompute = recomputesNetworks();
+        boolean layerByLayer = computesGradientsLayerByLayer();
         NDArray[] grad = {pass.columns[0].mul(pointWeights), pass.columns[1].mul(pointWeights)};
-        NDArray[][] negatedOutputGrads = recompute ? null : new NDArray[k][layers];
-        NDArray[] pieces = recompute ? new NDArray[2 * k * layers] : new NDArray[2 * k];
+        NDArray[][] negatedOutputGrads = layerByLayer ? null : new NDArray[k][layers];
+        NDArray[] pieces = layerByLayer ? new NDArray[2 * k * layers] : new NDArray[2 * k];
         for (int l = 0; l < layers; l++) {
             int leftColumn = l % 2;
             int rightColumn = (l + 1) % 2;
@@ -453,11 +452,8 @@ final class CouplingFlowStack implements AutoCloseable {
             }
             NDArray n = Tensors.concat(new NDArray[] {negGradLogScale, gradYr}, -1);
             negGradLogScale.close();
-            if (recompute) {
-                hiddenLayers(pass.inputs[0][l], transposed, biases, l, pass);
-            }
             for (int j = k - 1; ; j--) {
-                if (recompute) {
+                if (layerByLayer) {
                     layerGradient(pieces, n, pass.inputs[j][l], j, l);
                 } else {
                     negatedOutputGrads[j][l] = n;
@@ -466,7 +462,7 @@ final class CouplingFlowStack implements AutoCloseable {
                     break;
                 }
                 NDArray previous = Tensors.matmul(n, weights[j][l]).muli(pass.slopes[j - 1][l]);
-                if (recompute) {
+                if (layerByLayer) {
                     n.close();
                 }
                 n = previous;
@@ -481,12 +477,12 @@ final class CouplingFlowStack implements AutoCloseable {
             grad[leftColumn].close();
             grad[leftColumn] = gradLeft;
             grad[rightColumn] = gradYr;
-            if (recompute) {
+            if (layerByLayer) {
                 n.close();
                 pass.release(l);
             }
         }
-        if (!recompute) {
+        if (!layerByLayer) {
             for (int j = 0; j < k; j++) {
                 NDArray g = Tensors.stack(negatedOutputGrads[j], -3);
                 NDArray a = Tensors.stack(pass.inputs[j], -3);
