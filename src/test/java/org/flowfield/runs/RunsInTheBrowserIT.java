@@ -9,9 +9,14 @@ import com.microsoft.playwright.options.AriaRole;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.flowfield.accounts.Account;
+import org.flowfield.accounts.AccountRules;
+import org.flowfield.accounts.AccountService;
 import org.flowfield.browser.Chromium;
 import org.flowfield.browser.InTheBrowser;
 import org.flowfield.browser.Student;
+import org.flowfield.flows.ModelFamily;
+import org.flowfield.runs.settings.RunPresets;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -32,6 +37,15 @@ class RunsInTheBrowserIT extends InTheBrowser {
 
     @Autowired
     RunDispatcher dispatcher;
+
+    @Autowired
+    AccountService accounts;
+
+    @Autowired
+    RunService runs;
+
+    @Autowired
+    RunSharingService sharing;
 
     private static String readDownload(com.microsoft.playwright.Download download) {
         try {
@@ -107,12 +121,23 @@ class RunsInTheBrowserIT extends InTheBrowser {
     /**
      * Each column's header cell spans exactly its body cells (a header of another width shifts
      * every later label off its column), and the list fits the 1,400 px page without scrolling
-     * sideways. The reference runs every student sees fill the body.
+     * sideways, also when a classmate with a username of the longest allowed length shared a run
+     * (the Owner column keeps its width; the whole name is the cell's tooltip). The reference runs
+     * every student sees fill the rest of the body.
      */
     @Test
     void theListsHeadersSitOverTheirColumnsAndTheListFitsThePage() {
         try (Student student = newStudent()) {
-            Page page = student.signUpAndLogIn("student-" + UUID.randomUUID().toString().substring(0, 8)).page();
+            String username = "student-" + UUID.randomUUID().toString().substring(0, 8);
+            Page page = student.signUpAndLogIn(username).page();
+            String classmateName = "classmate-" + UUID.randomUUID().toString().replace("-", "")
+                    .substring(0, AccountRules.USERNAME_MAX - "classmate-".length());
+            Account classmate = accounts.signUp(classmateName, Student.PASSWORD);
+            Run shared = runs.queue(classmate.id(), RunPresets.smoke(ModelFamily.FLOW_MATCHING));
+            sharing.openLink(accounts.findByUsername(username).orElseThrow().id(),
+                    sharing.shareByLink(classmate.id(), shared.id()).token());
+            page.reload();
+            assertThat(page.locator("vaadin-grid-cell-content").getByText(classmateName)).isVisible();
             assertThat(page.locator("vaadin-grid-cell-content").getByText("Reference: Flow matching"))
                     .isVisible();
             String cells = "kind => Array.from(document.querySelectorAll('vaadin-grid-cell-content'))"
@@ -129,6 +154,8 @@ class RunsInTheBrowserIT extends InTheBrowser {
             Object overflow = page.evaluate("() => { const table = document.querySelector('vaadin-grid').shadowRoot"
                     + ".querySelector('#table'); return table.scrollWidth - table.clientWidth; }");
             assertThat(((Number) overflow).intValue()).as("pixels the list scrolls sideways").isZero();
+            page.locator("vaadin-grid-cell-content").getByText(classmateName).hover();
+            assertThat(page.locator("vaadin-grid vaadin-tooltip[opened] [role=tooltip]")).hasText(classmateName);
         }
     }
 }

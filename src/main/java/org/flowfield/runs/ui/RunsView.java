@@ -9,6 +9,7 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.function.ValueProvider;
 import com.vaadin.flow.router.QueryParameters;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -56,11 +57,12 @@ public class RunsView extends VerticalLayout {
         this.current = current;
         // widths in rem: an em is the cell's own font size, smaller in the header row than in the
         // body, so em columns came apart from their headers
-        grid.addColumn(Run::name).setHeader("Name").setWidth("11.5rem").setFlexGrow(4).setTooltipGenerator(Run::name);
-        java.util.Map<UUID, String> owners = new java.util.HashMap<>();
-        grid.addColumn(run -> run.ownerId().equals(current.id()) ? "you"
-                        : owners.computeIfAbsent(run.ownerId(), id -> accounts.findById(id).map(Account::username).orElse("")))
-                .setHeader("Owner").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(Run::name).setHeader("Name").setWidth("11rem").setFlexGrow(4).setTooltipGenerator(Run::name);
+        Map<UUID, String> owners = new HashMap<>();
+        ValueProvider<Run, String> owner = run -> run.ownerId().equals(current.id()) ? "you"
+                : owners.computeIfAbsent(run.ownerId(), id -> accounts.findById(id).map(Account::username).orElse(""));
+        // a username may be 40 characters long: the column keeps its width and the cell shows the rest on hover
+        grid.addColumn(owner).setHeader("Owner").setWidth("6rem").setFlexGrow(1).setTooltipGenerator(owner);
         grid.addColumn(run -> run.config().family().title()).setHeader("Model").setWidth("10rem").setFlexGrow(1)
                 .setTooltipGenerator(run -> run.config().family().title());
         grid.addColumn(Run::statusLabel).setHeader("Status").setWidth("10.5rem").setFlexGrow(0);
