@@ -15,6 +15,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -22,13 +23,17 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import org.flowfield.testing.Sql;
 import org.flowfield.browser.Chromium;
 import org.flowfield.browser.Student;
 import org.flowfield.flows.ModelFamily;
 import org.flowfield.testing.SameRun;
 import org.flowfield.testing.ServerProcess;
+import org.flowfield.testing.Sql;
 import org.flowfield.training.Checkpoint;
 import org.flowfield.training.CheckpointFile;
 import org.flowfield.training.CheckpointPolicy;
@@ -158,7 +163,7 @@ class KillNineChaosIT {
                 for (Object[] epoch : rows(db, "select epoch from run_epoch where run_id = ? order by epoch", id)) {
                     epochs.add(((Number) epoch[0]).intValue());
                 }
-                assertThat(epochs).as("epochs 0..E-1, each once").isEqualTo(java.util.stream.IntStream.range(0, run.getValue().epochs()).boxed().toList());
+                assertThat(epochs).as("epochs 0..E-1, each once").isEqualTo(IntStream.range(0, run.getValue().epochs()).boxed().toList());
                 List<Object[]> steps = rows(db, "select step from run_progress where run_id = ? order by step", id);
                 assertThat(steps).isNotEmpty();
                 assertThat(((Number) steps.getLast()[0]).longValue()).isEqualTo(run.getValue().totalSteps());
@@ -174,7 +179,8 @@ class KillNineChaosIT {
                     System.out.println(logOf(id));
                 }
                 SameRun.assertSameLosses(losses, uninterruptedLosses);
-                SameRun.assertSameFigures(nll, ((Number) row[2]).doubleValue(), ((Number) row[3]).doubleValue(), reference.figures());
+                SameRun.assertSameFigures(new SameRun.Figures(nll, ((Number) row[2]).doubleValue(), ((Number) row[3]).doubleValue()),
+                        SameRun.Figures.of(reference.figures()));
             }
             if (revoked) {
                 Object[] sharing = single(db, "select sharing, share_token from run where id = ?", revokedRun);
@@ -257,10 +263,10 @@ class KillNineChaosIT {
             return "nothing left to resume";
         }
         long started = System.nanoTime();
-        java.util.regex.Pattern taken = java.util.regex.Pattern.compile("run \\S+ (resumes from its checkpoint at step (\\d+)|starts) as job");
+        Pattern taken = Pattern.compile("run \\S+ (resumes from its checkpoint at step (\\d+)|starts) as job");
         awaitTrue(() -> taken.matcher(readLog().substring(logOffset)).find(), RESUME_BOUND,
                 "an interrupted run resumes within " + RESUME_BOUND.toSeconds() + " s of the restart");
-        java.util.regex.Matcher match = taken.matcher(readLog().substring(logOffset));
+        Matcher match = taken.matcher(readLog().substring(logOffset));
         match.find();
         return String.format(Locale.ROOT, "%.1f s after the server was up%s", (System.nanoTime() - started) / 1e9,
                 match.group(2) == null ? ", a queued run started" : ", from step " + match.group(2));
@@ -355,11 +361,11 @@ class KillNineChaosIT {
     }
 
     /** How many trainers started or resumed the run in each server process (the log's process id) that trained it. */
-    private java.util.Collection<Long> trainersPerServer(UUID run) {
-        java.util.regex.Pattern trainer = java.util.regex.Pattern.compile(
+    private Collection<Long> trainersPerServer(UUID run) {
+        Pattern trainer = Pattern.compile(
                 "INFO (\\d+) --- .*run " + run + " (starts as job|resumes from its checkpoint)");
         Map<String, Long> counts = new LinkedHashMap<>();
-        readLog().lines().map(trainer::matcher).filter(java.util.regex.Matcher::find)
+        readLog().lines().map(trainer::matcher).filter(Matcher::find)
                 .forEach(match -> counts.merge(match.group(1), 1L, Long::sum));
         assertThat(counts).as("trainers of run %s in the log", run).isNotEmpty();
         return counts.values();
@@ -368,7 +374,7 @@ class KillNineChaosIT {
     /** The server log's lines about the run, and each start's engine line, for a run that did not end bit for bit as uninterrupted. */
     private String logOf(UUID run) {
         return readLog().lines().filter(line -> line.contains(run.toString()) || line.contains("Flowfield computes on"))
-                .collect(java.util.stream.Collectors.joining("\n"));
+                .collect(Collectors.joining("\n"));
     }
 
     private String readLog() {

@@ -3,9 +3,14 @@ package org.flowfield.runs;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -47,11 +52,11 @@ class RunsInTheBrowserIT extends InTheBrowser {
     @Autowired
     RunSharingService sharing;
 
-    private static String readDownload(com.microsoft.playwright.Download download) {
+    private static String readDownload(Download download) {
         try {
-            return java.nio.file.Files.readString(download.path()).strip();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            return Files.readString(download.path()).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -85,7 +90,7 @@ class RunsInTheBrowserIT extends InTheBrowser {
 
             dispatcher.dispatch();
 
-            assertThat(page.locator(".run-status")).hasText("finished on CPU", new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(60_000));
+            assertThat(page.locator(".run-status")).hasText("finished on CPU", new LocatorAssertions.HasTextOptions().setTimeout(60_000));
             assertThat(progressText).containsText("48 of 48 steps");
             assertThat(progressBar).hasAttribute("aria-valuenow", "1");
             assertThat(samples).hasCount(1000);
@@ -99,11 +104,11 @@ class RunsInTheBrowserIT extends InTheBrowser {
             page.locator(".sample-chart .apexcharts-menu-icon").click();
             assertThat(page.locator(".sample-chart .apexcharts-menu-item.exportSVG")).isVisible();
             assertThat(page.locator(".sample-chart .apexcharts-menu-item.exportPNG")).isVisible();
-            com.microsoft.playwright.Download csv = page.waitForDownload(
+            Download csv = page.waitForDownload(
                     () -> page.locator(".sample-chart .apexcharts-menu-item.exportCSV").click());
             String points = readDownload(csv);
             assertThat(points.lines().count()).isEqualTo(1 + 1000);
-            com.microsoft.playwright.Download svg = page.waitForDownload(() -> {
+            Download svg = page.waitForDownload(() -> {
                 page.locator(".sample-chart .apexcharts-menu-icon").click();
                 page.locator(".sample-chart .apexcharts-menu-item.exportSVG").click();
             });

@@ -22,7 +22,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.flowfield.browser.Chromium;
 import org.flowfield.browser.Student;
-import org.flowfield.metrics.QualityFigures;
 import org.flowfield.testing.SameRun;
 import org.flowfield.testing.ServerProcess;
 import org.flowfield.testing.TestPostgres;
@@ -177,11 +176,11 @@ class TwoServersIT {
                         .until(() -> row(uninterrupted).status().equals("FINISHED"));
                 Row reference = row(uninterrupted);
                 System.out.printf("the same settings without interruption: %s%n", reference);
-                System.out.println(resumed.heldOutNll() == reference.heldOutNll()
-                        && resumed.inRingFraction() == reference.inRingFraction() && resumed.slicedW2() == reference.slicedW2()
+                SameRun.Figures resumedFigures = new SameRun.Figures(resumed.heldOutNll(), resumed.inRingFraction(), resumed.slicedW2());
+                SameRun.Figures referenceFigures = new SameRun.Figures(reference.heldOutNll(), reference.inRingFraction(), reference.slicedW2());
+                System.out.println(resumedFigures.identicalTo(referenceFigures)
                         ? "the figures are bit for bit the uninterrupted run's" : "the figures differ from the uninterrupted run's in rounding");
-                SameRun.assertSameFigures(resumed.heldOutNll(), resumed.inRingFraction(), resumed.slicedW2(),
-                        new QualityFigures(reference.heldOutNll(), reference.inRingFraction(), reference.slicedW2(), null, null));
+                SameRun.assertSameFigures(resumedFigures, referenceFigures);
                 assertThat(carl.page().locator(".run-figures")).containsText("Held-out NLL");
             }
         }
