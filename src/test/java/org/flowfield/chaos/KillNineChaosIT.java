@@ -170,17 +170,18 @@ class KillNineChaosIT {
                 float[] losses = BatchLossFile.read(runDirectory(id).resolve(RunExportFiles.BATCH_LOSSES));
                 float[] uninterruptedLosses = BatchLossFile.read(data.resolve("reference-" + id).resolve(RunExportFiles.BATCH_LOSSES));
                 int firstDifferent = SameRun.firstStepNotBitIdentical(losses, uninterruptedLosses);
-                double nll = ((Number) row[1]).doubleValue();
+                SameRun.Figures figures = new SameRun.Figures(((Number) row[1]).doubleValue(),
+                        ((Number) row[2]).doubleValue(), ((Number) row[3]).doubleValue());
+                SameRun.Figures uninterruptedFigures = SameRun.Figures.of(reference.figures());
                 System.out.printf("%s %s: %s; held-out NLL %s, uninterrupted %s%n", run.getValue().family().code(), id,
                         firstDifferent == 0 ? "every batch loss bit for bit the uninterrupted run's"
                                 : "batch losses bit for bit the uninterrupted run's up to step " + (firstDifferent - 1),
-                        nll, reference.figures().heldOutNll());
-                if (firstDifferent != 0 || nll != reference.figures().heldOutNll()) {
+                        figures.heldOutNll(), uninterruptedFigures.heldOutNll());
+                if (firstDifferent != 0 || !figures.equals(uninterruptedFigures)) {
                     System.out.println(logOf(id));
                 }
                 SameRun.assertSameLosses(losses, uninterruptedLosses);
-                SameRun.assertSameFigures(new SameRun.Figures(nll, ((Number) row[2]).doubleValue(), ((Number) row[3]).doubleValue()),
-                        SameRun.Figures.of(reference.figures()));
+                SameRun.assertSameFigures(figures, uninterruptedFigures);
             }
             if (revoked) {
                 Object[] sharing = single(db, "select sharing, share_token from run where id = ?", revokedRun);

@@ -178,7 +178,7 @@ class TwoServersIT {
                 System.out.printf("the same settings without interruption: %s%n", reference);
                 SameRun.Figures resumedFigures = new SameRun.Figures(resumed.heldOutNll(), resumed.inRingFraction(), resumed.slicedW2());
                 SameRun.Figures referenceFigures = new SameRun.Figures(reference.heldOutNll(), reference.inRingFraction(), reference.slicedW2());
-                System.out.println(resumedFigures.identicalTo(referenceFigures)
+                System.out.println(resumedFigures.equals(referenceFigures)
                         ? "the figures are bit for bit the uninterrupted run's" : "the figures differ from the uninterrupted run's in rounding");
                 SameRun.assertSameFigures(resumedFigures, referenceFigures);
                 assertThat(carl.page().locator(".run-figures")).containsText("Held-out NLL");

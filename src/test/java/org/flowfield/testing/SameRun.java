@@ -31,16 +31,14 @@ public final class SameRun {
         }
     }
 
-    /** The three figures a packed or resumed run is compared by, however a test read them. */
+    /**
+     * The three figures a packed or resumed run is compared by, however a test read them; equal
+     * records are bit for bit the same figures.
+     */
     public record Figures(double heldOutNll, double inRingFraction, double slicedW2) {
 
         public static Figures of(QualityFigures figures) {
             return new Figures(figures.heldOutNll(), figures.inRingFraction(), figures.slicedW2());
-        }
-
-        /** Whether every figure is bit for bit the other's. */
-        public boolean identicalTo(Figures other) {
-            return equals(other);
         }
     }
 

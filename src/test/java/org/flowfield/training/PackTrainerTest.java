@@ -13,7 +13,6 @@ import java.util.concurrent.TimeUnit;
 import org.flowfield.engine.TorchRuntime;
 import org.flowfield.flows.FlowModel;
 import org.flowfield.flows.ModelFamily;
-import org.flowfield.metrics.QualityFigures;
 import org.flowfield.testing.SameRun;
 import org.flowfield.training.export.BatchLossFile;
 import org.flowfield.training.export.RunExportWriter;
@@ -70,8 +69,7 @@ class PackTrainerTest {
     private static void assertSame(Outcome packed, Outcome alone) {
         SameRun.assertSameLosses(packed.batchLosses(), alone.batchLosses());
         assertThat(packed.result().outcome()).isEqualTo(TrainingResult.Outcome.FINISHED);
-        QualityFigures figures = packed.result().figures();
-        SameRun.assertSameFigures(SameRun.Figures.of(figures), SameRun.Figures.of(alone.result().figures()));
+        SameRun.assertSameFigures(SameRun.Figures.of(packed.result().figures()), SameRun.Figures.of(alone.result().figures()));
     }
 
     @Test
