@@ -78,6 +78,34 @@ public enum Activation {
         };
     }
 
+    /**
+     * Whether σ′(h) can be read off the activation a = σ(h) ({@link #derivativeAtOutput}), so that a
+     * backward pass needs only the activations it keeps anyway: LeakyReLU and tanh.
+     */
+    public boolean derivativeFollowsFromOutput() {
+        return this == LEAKY_RELU || this == TANH;
+    }
+
+    /**
+     * The derivative σ′(h) from the activation a = σ(h). LeakyReLU keeps the sign of h (a negative h
+     * so small that α·h rounds to 0, below 10⁻⁴³ for α = 0.01, reads as h = 0); tanh′ = 1 − a². The
+     * values are those of {@link #derivative} at h, bit for bit.
+     *
+     * @throws UnsupportedOperationException for SELU and SiLU, whose derivatives need h
+     */
+    public NDArray derivativeAtOutput(NDArray a, double negativeSlope) {
+        return switch (this) {
+            case LEAKY_RELU -> derivative(a, negativeSlope);
+            case TANH -> {
+                NDArray square = a.square();
+                NDArray derivative = square.neg().addi(1);
+                square.close();
+                yield derivative;
+            }
+            case SELU, SILU -> throw new UnsupportedOperationException(title + "′ needs the pre-activation, not the activation");
+        };
+    }
+
     private static NDArray sigmoid(NDArray h) {
         return ai.djl.nn.Activation.sigmoid(h);
     }

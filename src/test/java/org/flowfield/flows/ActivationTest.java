@@ -1,6 +1,7 @@
 package org.flowfield.flows;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.engine.Engine;
@@ -61,6 +62,28 @@ class ActivationTest {
             float[] ours = activation.derivative(h.stopGradient(), SLOPE).toFloatArray();
             for (int i = 0; i < H.length; i++) {
                 assertThat(ours[i]).as("%s'(%s)", activation, H[i]).isCloseTo(autograd[i], within(1e-6f));
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Activation.class)
+    void derivativeAtTheOutputIsTheDerivativeAtThePreActivationBitForBit(Activation activation) {
+        try (NDManager manager = TorchRuntime.get().newManager()) {
+            float[] h = {-6f, -2.5f, -1f, -0.3f, -1e-3f, -1e-30f, -0f, 0f, 1e-30f, 2e-3f, 0.4f, 1f, 2.7f, 7f};
+            NDArray preActivations = manager.create(h);
+            NDArray activations = activation.apply(preActivations, SLOPE);
+            if (!activation.derivativeFollowsFromOutput()) {
+                assertThatThrownBy(() -> activation.derivativeAtOutput(activations, SLOPE))
+                        .isInstanceOf(UnsupportedOperationException.class)
+                        .hasMessageContaining(activation.title());
+                return;
+            }
+            float[] atOutput = activation.derivativeAtOutput(activations, SLOPE).toFloatArray();
+            float[] atInput = activation.derivative(preActivations, SLOPE).toFloatArray();
+            for (int i = 0; i < h.length; i++) {
+                assertThat(Float.floatToRawIntBits(atOutput[i])).as("%s'(%s)", activation, h[i])
+                        .isEqualTo(Float.floatToRawIntBits(atInput[i]));
             }
         }
     }

@@ -106,6 +106,7 @@ final class FieldTraining {
         NDManager step = input.getManager();
         int last = input.getShape().dimension() - 1;
         NDArray[] inputs = new NDArray[k];
+        boolean slopesFromActivations = config.activation().derivativeFollowsFromOutput();
         NDArray[] derivative = new NDArray[k - 1];
         NDArray[] forward = new NDArray[k];
         NDArray[] backward = new NDArray[k];
@@ -118,7 +119,9 @@ final class FieldTraining {
             inputs[j] = a;
             NDArray hidden = affine(a, forward[j], j);
             close(forward[j]);
-            derivative[j] = config.activation().derivative(hidden, config.leakySlope());
+            if (!slopesFromActivations) {
+                derivative[j] = config.activation().derivative(hidden, config.leakySlope());
+            }
             a = config.activation().apply(hidden, config.leakySlope());
             hidden.close();
         }
@@ -141,6 +144,9 @@ final class FieldTraining {
             product.close();
             pieces[2 * j + 1] = flatten(Tensors.sum(g, last - 1));
             if (j > 0) {
+                if (slopesFromActivations) {
+                    derivative[j - 1] = config.activation().derivativeAtOutput(inputs[j], config.leakySlope());
+                }
                 if (inputs[j] != input) {
                     inputs[j].close();
                 }
