@@ -74,7 +74,12 @@ public enum Activation {
                 // σ(h)·(1 + h·(1 − σ(h)))
                 yield s.neg().addi(1).muli(h).addi(1).muli(s);
             }
-            case TANH -> h.tanh().square().neg().addi(1);
+            case TANH -> {
+                NDArray a = h.tanh();
+                NDArray derivative = derivativeAtOutput(a, negativeSlope);
+                a.close();
+                yield derivative;
+            }
         };
     }
 
