@@ -504,7 +504,7 @@ final class CouplingFlowStack implements AutoCloseable {
      * Multiplies a gradient with respect to hidden activation j of layer l by the activation's
      * derivative there, kept from the forward pass or read off the activation itself (the input of
      * linear j + 1). The slopes are not kept where they follow from the activations: a pack of 16
-     * keeps 4 MB less in a step, and the backward sweep computes them while the activation is in cache.
+     * keeps 8 MB less in a step, and the backward sweep computes them while the activation is in cache.
      */
     private void multiplyBySlope(NDArray gradient, Pass pass, int j, int l) {
         if (pass.slopes != null) {
