@@ -93,7 +93,7 @@ final class CouplingFlowStack implements AutoCloseable {
         this.manager = parent.newSubManager();
         try {
             this.parameters = manager.create(values, new Shape(members, size));
-            this.adam = new RowwiseAdam(parameters, first, second, steps, optimizers.toArray(OptimizerSettings[]::new));
+            this.adam = new RowwiseAdam(parameters, first, second, steps, optimizers.toArray(OptimizerSettings[]::new), true);
             this.negatedGradientMask = manager.create(CouplingFlow.negatedDiagonalMask(config));
             int k = config.linearLayers();
             int layers = config.couplingLayers();

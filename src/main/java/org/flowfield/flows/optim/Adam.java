@@ -1,7 +1,6 @@
 package org.flowfield.flows.optim;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 
 /**
  * Adam (Kingma and Ba, 2015) on a packed parameter vector, with PyTorch's defaults and its exact
@@ -14,7 +13,8 @@ import ai.djl.ndarray.NDManager;
  * </pre>
  *
  * <p>All state lives in two flat vectors next to the parameters, so one step is a dozen native
- * calls whatever the number of tensors.
+ * calls whatever the number of tensors. The update itself is {@link RowwiseAdam}'s, for a model
+ * that is a single row, so that a model trained alone and one trained in a pack move alike.
  *
  * <p>With {@link OptimizerSettings} the gradient is first clipped to its global norm, and AdamW's
  * decoupled decay θ ← θ·(1 − lr·λ) comes before the update, in PyTorch's order.
@@ -26,16 +26,8 @@ public final class Adam implements AutoCloseable {
     public static final double EPSILON = 1e-8;
 
     private final PackedParameters parameters;
-    private final OptimizerSettings[] settings;
-    private final NDManager stateManager;
-    private final NDArray firstMoment;
-    private final NDArray secondMoment;
-    private final NDArray beta1;
-    private final NDArray oneMinusBeta1;
-    private final NDArray beta2;
-    private final NDArray oneMinusBeta2;
-    private final NDArray epsilon;
-    private long step;
+    private final OptimizerSettings settings;
+    private RowwiseAdam update;
 
     public Adam(PackedParameters parameters) {
         this(parameters, OptimizerSettings.ADAM);
@@ -43,16 +35,9 @@ public final class Adam implements AutoCloseable {
 
     public Adam(PackedParameters parameters, OptimizerSettings settings) {
         this.parameters = parameters;
-        this.settings = new OptimizerSettings[] {settings};
-        this.stateManager = parameters.manager().newSubManager();
+        this.settings = settings;
         int size = parameters.layout().size();
-        this.firstMoment = stateManager.zeros(new ai.djl.ndarray.types.Shape(size));
-        this.secondMoment = stateManager.zeros(new ai.djl.ndarray.types.Shape(size));
-        this.beta1 = stateManager.create((float) BETA1);
-        this.oneMinusBeta1 = stateManager.create((float) (1 - BETA1));
-        this.beta2 = stateManager.create((float) BETA2);
-        this.oneMinusBeta2 = stateManager.create((float) (1 - BETA2));
-        this.epsilon = stateManager.create((float) EPSILON);
+        this.update = newUpdate(new float[size], new float[size], 0);
     }
 
     /**
@@ -62,34 +47,20 @@ public final class Adam implements AutoCloseable {
      * @param learningRate this step's learning rate
      */
     public void step(NDArray gradient, double learningRate) {
-        step++;
-        NDManager scratch = gradient.getManager();
-        RowTerms.clip(gradient, settings);
-        RowTerms.decay(parameters.flat(), settings, new double[] {learningRate}, scratch);
-        firstMoment.muli(beta1).addi(gradient.mul(oneMinusBeta1));
-        secondMoment.muli(beta2).addi(gradient.mul(gradient).muli(oneMinusBeta2));
-        double biasCorrection1 = 1 - Math.pow(BETA1, step);
-        double biasCorrection2Sqrt = Math.sqrt(1 - Math.pow(BETA2, step));
-        NDArray denominator = secondMoment.sqrt();
-        denominator.attach(scratch);
-        denominator.divi(scratch.create((float) biasCorrection2Sqrt)).addi(epsilon);
-        NDArray update = firstMoment.div(denominator);
-        update.attach(scratch);
-        update.muli(scratch.create((float) (learningRate / biasCorrection1)));
-        parameters.flat().subi(update);
+        update.step(gradient, new double[] {learningRate});
     }
 
     /** Number of updates made so far (the t of the bias corrections). */
     public long steps() {
-        return step;
+        return update.steps(0);
     }
 
     public float[] firstMoment() {
-        return firstMoment.toFloatArray();
+        return update.firstMoment(0);
     }
 
     public float[] secondMoment() {
-        return secondMoment.toFloatArray();
+        return update.secondMoment(0);
     }
 
     /** Restores a saved state exactly (moments and step count). */
@@ -98,13 +69,17 @@ public final class Adam implements AutoCloseable {
         if (first.length != size || second.length != size || steps < 0) {
             throw new IllegalArgumentException("optimizer state does not match the model's " + size + " parameters");
         }
-        PackedParameters.overwrite(firstMoment, first);
-        PackedParameters.overwrite(secondMoment, second);
-        this.step = steps;
+        RowwiseAdam restored = newUpdate(first, second, steps);
+        update.close();
+        update = restored;
+    }
+
+    private RowwiseAdam newUpdate(float[] first, float[] second, long steps) {
+        return new RowwiseAdam(parameters.flat(), first, second, new long[] {steps}, new OptimizerSettings[] {settings}, false);
     }
 
     @Override
     public void close() {
-        stateManager.close();
+        update.close();
     }
 }

@@ -77,7 +77,7 @@ public final class PackedParameters implements AutoCloseable {
      * Copies values into an existing array in place. (NDArray.set(Buffer) gives the array new
      * storage, which would leave every view reading the old values.)
      */
-    static void overwrite(NDArray target, float[] values) {
+    private static void overwrite(NDArray target, float[] values) {
         try (NDManager scratch = target.getManager().newSubManager()) {
             target.set(new NDIndex(":"), scratch.create(values));
         }

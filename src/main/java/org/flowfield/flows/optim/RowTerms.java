@@ -75,7 +75,7 @@ final class RowTerms {
     }
 
     /** A scalar for a flat vector, [K, 1] for rows. */
-    private static NDArray perRow(NDManager scratch, float[] values, Shape shape) {
+    static NDArray perRow(NDManager scratch, float[] values, Shape shape) {
         return shape.dimension() == 1 ? scratch.create(values[0]) : scratch.create(values, new Shape(values.length, 1));
     }
 }

@@ -6,17 +6,19 @@ import ai.djl.ndarray.types.Shape;
 import org.flowfield.engine.Tensors;
 
 /**
- * {@link Adam} for K models at once: row k of a [K, P] matrix holds model k's parameters, and
- * each row keeps its own moments, learning rate and step count t, so that a row's update is
- * exactly the update {@link Adam} makes for that model alone. Nothing is reduced across rows: a
- * row whose gradient is not finite leaves the other rows untouched.
+ * The update of {@link Adam}, written once, for K models at once: row k of a [K, P] matrix holds
+ * model k's parameters, and each row keeps its own moments, learning rate and step count t, so
+ * that a row's update is exactly the update one model alone makes (a single model is a vector
+ * [P], one row). Nothing is reduced across rows: a row whose gradient is not finite leaves the
+ * other rows untouched.
  */
 public final class RowwiseAdam implements AutoCloseable {
 
     /**
-     * v is raised to at least this before its square root. MKL's square root takes a slow path,
-     * twenty to forty times slower, for zero and subnormal inputs, and a coupling flow's masked
-     * weights (the off-diagonal blocks) keep v = 0 for ever. The floor changes no bit of an
+     * With masked weights, v is raised to at least this before its square root. MKL's square root
+     * takes a slow path, twenty to forty times slower, for zero and subnormal inputs, and a
+     * coupling flow's masked weights (the off-diagonal blocks) keep v = 0 for ever. Elsewhere the
+     * floor would cost a pass and change nothing. It changes no bit of an
      * update: √v/√(1 − β2ᵗ) stays below 4·10⁻¹⁷ for every v below it, under half a unit in the
      * last place of ε = 10⁻⁸, so the denominator is ε exactly, as with v itself.
      */
@@ -32,20 +34,24 @@ public final class RowwiseAdam implements AutoCloseable {
     private final NDArray beta2;
     private final NDArray oneMinusBeta2;
     private final NDArray epsilon;
+    /** Null without masked weights. */
     private final NDArray secondMomentFloor;
     private final long[] steps;
 
     /**
-     * @param parameters the rows to update in place, [K, P]
+     * @param parameters the rows to update in place, [K, P], or one model's vector [P]
      * @param firstMoments every row's m, row-major [K × P]
      * @param secondMoments every row's v, row-major [K × P]
      * @param steps every row's t
      * @param settings every row's weight decay and clipping
+     * @param maskedWeights whether some weights' gradients are always 0, so that their v stays 0
+     *     (see {@link #SECOND_MOMENT_FLOOR})
      */
     public RowwiseAdam(NDArray parameters, float[] firstMoments, float[] secondMoments, long[] steps,
-            OptimizerSettings[] settings) {
+            OptimizerSettings[] settings, boolean maskedWeights) {
         Shape shape = parameters.getShape();
-        if (shape.dimension() != 2 || shape.get(0) != steps.length || firstMoments.length != shape.size()
+        long rows = shape.dimension() == 1 ? 1 : shape.get(0);
+        if (shape.dimension() > 2 || rows != steps.length || firstMoments.length != shape.size()
                 || secondMoments.length != shape.size() || settings.length != steps.length) {
             throw new IllegalArgumentException("optimizer state does not match the parameters " + shape);
         }
@@ -64,7 +70,7 @@ public final class RowwiseAdam implements AutoCloseable {
         this.beta2 = stateManager.create((float) Adam.BETA2);
         this.oneMinusBeta2 = stateManager.create((float) (1 - Adam.BETA2));
         this.epsilon = stateManager.create((float) Adam.EPSILON);
-        this.secondMomentFloor = stateManager.create((float) SECOND_MOMENT_FLOOR);
+        this.secondMomentFloor = maskedWeights ? stateManager.create((float) SECOND_MOMENT_FLOOR) : null;
         this.steps = steps.clone();
     }
 
@@ -88,15 +94,15 @@ public final class RowwiseAdam implements AutoCloseable {
             corrections[k] = (float) Math.sqrt(1 - Math.pow(Adam.BETA2, t));
         }
         NDManager scratch = gradient.getManager();
-        Shape column = new Shape(rows, 1);
+        Shape shape = parameters.getShape();
         RowTerms.clip(gradient, settings);
         RowTerms.decay(parameters, settings, learningRates, scratch);
         RowTerms.updateMoments(firstMoment, secondMoment, gradient, beta1, oneMinusBeta1, beta2, oneMinusBeta2);
         NDArray denominator = root(scratch);
-        denominator.divi(scratch.create(corrections, column)).addi(epsilon);
+        denominator.divi(RowTerms.perRow(scratch, corrections, shape)).addi(epsilon);
         NDArray update = firstMoment.div(denominator);
         update.attach(scratch);
-        update.muli(scratch.create(rates, column));
+        update.muli(RowTerms.perRow(scratch, rates, shape));
         parameters.subi(update);
         update.close();
         denominator.close();
@@ -104,6 +110,11 @@ public final class RowwiseAdam implements AutoCloseable {
 
     /** √v in the scratch manager (see {@link #SECOND_MOMENT_FLOOR}); NaN stays NaN. */
     private NDArray root(NDManager scratch) {
+        if (secondMomentFloor == null) {
+            NDArray root = secondMoment.sqrt();
+            root.attach(scratch);
+            return root;
+        }
         NDArray floored = secondMoment.maximum(secondMomentFloor);
         floored.attach(scratch);
         NDArray root = floored.sqrt();
@@ -116,14 +127,36 @@ public final class RowwiseAdam implements AutoCloseable {
         return steps[row];
     }
 
+    /** Every row's number of updates. */
+    long[] steps() {
+        return steps.clone();
+    }
+
     /** Row k's m. */
     public float[] firstMoment(int row) {
-        return Tensors.rowValues(firstMoment, row);
+        return rowValues(firstMoment, row);
     }
 
     /** Row k's v. */
     public float[] secondMoment(int row) {
-        return Tensors.rowValues(secondMoment, row);
+        return rowValues(secondMoment, row);
+    }
+
+    /** Every row's m, row-major [K × P]. */
+    float[] firstMoments() {
+        return firstMoment.toFloatArray();
+    }
+
+    /** Every row's v, row-major [K × P]. */
+    float[] secondMoments() {
+        return secondMoment.toFloatArray();
+    }
+
+    private float[] rowValues(NDArray matrix, int row) {
+        if (row < 0 || row >= steps.length) {
+            throw new IndexOutOfBoundsException("no row " + row + " of " + steps.length);
+        }
+        return matrix.getShape().dimension() == 1 ? matrix.toFloatArray() : Tensors.rowValues(matrix, row);
     }
 
     @Override

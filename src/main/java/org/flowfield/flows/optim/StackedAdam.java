@@ -3,14 +3,14 @@ package org.flowfield.flows.optim;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import java.util.Arrays;
 import org.flowfield.engine.Tensors;
 
 /**
- * {@link Adam} for K models of one parameter layout, stacked as the rows of [K, P] matrices of
- * weights and moments: the same update with the same operations in the same order, so that each
- * row moves exactly as its model's own Adam would move it, but with each row's own learning rate
- * and its own step count t (rows that joined later keep their own bias corrections). Every
- * operation is elementwise, so no value of one row reaches another.
+ * {@link Adam} for K models of one parameter layout whose rows come and go: the weights and
+ * moments are the rows of [K, P] matrices that {@link RowwiseAdam} updates, so that each row moves
+ * exactly as its model's own Adam would move it, with the row's own learning rate and step count t
+ * (rows that joined later keep their own bias corrections).
  *
  * <p>Rows are added and removed between steps. Each change rebuilds the matrices in a fresh
  * sub-manager and closes the previous one, with every view that was made of the old matrices.
@@ -19,16 +19,9 @@ public final class StackedAdam implements AutoCloseable {
 
     private final int parameterCount;
     private final NDManager manager;
-    private final NDArray beta1;
-    private final NDArray oneMinusBeta1;
-    private final NDArray beta2;
-    private final NDArray oneMinusBeta2;
-    private final NDArray epsilon;
     private NDManager rowsManager;
     private NDArray parameters;
-    private NDArray firstMoment;
-    private NDArray secondMoment;
-    private long[] steps = new long[0];
+    private RowwiseAdam update;
     private OptimizerSettings[] settings = new OptimizerSettings[0];
 
     /**
@@ -41,21 +34,16 @@ public final class StackedAdam implements AutoCloseable {
         }
         this.parameterCount = parameterCount;
         this.manager = manager.newSubManager();
-        this.beta1 = this.manager.create((float) Adam.BETA1);
-        this.oneMinusBeta1 = this.manager.create((float) (1 - Adam.BETA1));
-        this.beta2 = this.manager.create((float) Adam.BETA2);
-        this.oneMinusBeta2 = this.manager.create((float) (1 - Adam.BETA2));
-        this.epsilon = this.manager.create((float) Adam.EPSILON);
     }
 
     public int rows() {
-        return steps.length;
+        return settings.length;
     }
 
     /**
-     * The weights [K, P] (a single row as [P], so that one model's step is exactly {@link Adam}'s),
-     * updated in place by each step; views of it stay valid until the next {@link #add} or
-     * {@link #remove}. Null while there are no rows.
+     * The weights [K, P] (a single row as [P], as one model alone keeps them), updated in place by
+     * each step; views of it stay valid until the next {@link #add} or {@link #remove}. Null while
+     * there are no rows.
      */
     public NDArray parameters() {
         return parameters;
@@ -81,12 +69,12 @@ public final class StackedAdam implements AutoCloseable {
             throw new IllegalArgumentException("optimizer state does not match the rows' " + parameterCount + " parameters");
         }
         int rows = rows();
-        long[] nextSteps = java.util.Arrays.copyOf(steps, rows + 1);
+        long[] nextSteps = Arrays.copyOf(currentSteps(), rows + 1);
         nextSteps[rows] = optimizerSteps;
-        OptimizerSettings[] nextSettings = java.util.Arrays.copyOf(settings, rows + 1);
+        OptimizerSettings[] nextSettings = Arrays.copyOf(settings, rows + 1);
         nextSettings[rows] = rowSettings;
-        settings = nextSettings;
-        rebuild(nextSteps, appended(parameters, weights), appended(firstMoment, first), appended(secondMoment, second));
+        rebuild(nextSettings, nextSteps, appended(currentParameters(), weights), appended(currentFirstMoments(), first),
+                appended(currentSecondMoments(), second));
         return rows;
     }
 
@@ -96,31 +84,39 @@ public final class StackedAdam implements AutoCloseable {
         if (row < 0 || row >= rows) {
             throw new IndexOutOfBoundsException("no row " + row + " of " + rows);
         }
+        long[] steps = currentSteps();
         long[] nextSteps = new long[rows - 1];
         System.arraycopy(steps, 0, nextSteps, 0, row);
         System.arraycopy(steps, row + 1, nextSteps, row, rows - 1 - row);
         OptimizerSettings[] nextSettings = new OptimizerSettings[rows - 1];
         System.arraycopy(settings, 0, nextSettings, 0, row);
         System.arraycopy(settings, row + 1, nextSettings, row, rows - 1 - row);
-        settings = nextSettings;
-        rebuild(nextSteps, without(parameters, row), without(firstMoment, row), without(secondMoment, row));
+        rebuild(nextSettings, nextSteps, without(currentParameters(), row), without(currentFirstMoments(), row),
+                without(currentSecondMoments(), row));
     }
 
     public float[] parameters(int row) {
-        return row(parameters, row);
+        checkRow(row);
+        if (rows() == 1) {
+            return parameters.toFloatArray();
+        }
+        return Tensors.rowValues(parameters, row);
     }
 
     public float[] firstMoment(int row) {
-        return row(firstMoment, row);
+        checkRow(row);
+        return update.firstMoment(row);
     }
 
     public float[] secondMoment(int row) {
-        return row(secondMoment, row);
+        checkRow(row);
+        return update.secondMoment(row);
     }
 
     /** Number of updates row {@code row} has made (its t). */
     public long steps(int row) {
-        return steps[row];
+        checkRow(row);
+        return update.steps(row);
     }
 
     /**
@@ -130,46 +126,41 @@ public final class StackedAdam implements AutoCloseable {
      * @param learningRates each row's rate this step
      */
     public void step(NDArray gradient, double[] learningRates) {
-        int rows = rows();
-        if (learningRates.length != rows) {
-            throw new IllegalArgumentException("expected " + rows + " learning rates, got " + learningRates.length);
+        if (update == null) {
+            throw new IllegalStateException("no rows to update");
         }
-        NDManager scratch = gradient.getManager();
-        float[] biasCorrection2Sqrt = new float[rows];
-        float[] stepSize = new float[rows];
-        for (int i = 0; i < rows; i++) {
-            long t = ++steps[i];
-            biasCorrection2Sqrt[i] = (float) Math.sqrt(1 - Math.pow(Adam.BETA2, t));
-            stepSize[i] = (float) (learningRates[i] / (1 - Math.pow(Adam.BETA1, t)));
-        }
-        RowTerms.clip(gradient, settings);
-        RowTerms.decay(parameters, settings, learningRates, scratch);
-        RowTerms.updateMoments(firstMoment, secondMoment, gradient, beta1, oneMinusBeta1, beta2, oneMinusBeta2);
-        NDArray denominator = secondMoment.sqrt();
-        denominator.attach(scratch);
-        denominator.divi(perRow(scratch, biasCorrection2Sqrt)).addi(epsilon);
-        NDArray update = firstMoment.div(denominator);
-        update.attach(scratch);
-        update.muli(perRow(scratch, stepSize));
-        parameters.subi(update);
-        update.close();
-        denominator.close();
+        update.step(gradient, learningRates);
     }
 
-    /** One value per row, [K, 1] to scale each row; a scalar for a single row. */
-    private static NDArray perRow(NDManager scratch, float[] values) {
-        return values.length == 1 ? scratch.create(values[0]) : scratch.create(values, new Shape(values.length, 1));
+    private void checkRow(int row) {
+        if (row < 0 || row >= rows()) {
+            throw new IndexOutOfBoundsException("no row " + row + " of " + rows());
+        }
     }
 
-    private float[] appended(NDArray matrix, float[] row) {
-        float[] current = matrix == null ? new float[0] : matrix.toFloatArray();
-        float[] result = java.util.Arrays.copyOf(current, current.length + parameterCount);
+    private long[] currentSteps() {
+        return update == null ? new long[0] : update.steps();
+    }
+
+    private float[] currentParameters() {
+        return parameters == null ? new float[0] : parameters.toFloatArray();
+    }
+
+    private float[] currentFirstMoments() {
+        return update == null ? new float[0] : update.firstMoments();
+    }
+
+    private float[] currentSecondMoments() {
+        return update == null ? new float[0] : update.secondMoments();
+    }
+
+    private float[] appended(float[] current, float[] row) {
+        float[] result = Arrays.copyOf(current, current.length + parameterCount);
         System.arraycopy(row, 0, result, current.length, parameterCount);
         return result;
     }
 
-    private float[] without(NDArray matrix, int row) {
-        float[] current = matrix.toFloatArray();
+    private float[] without(float[] current, int row) {
         float[] result = new float[current.length - parameterCount];
         System.arraycopy(current, 0, result, 0, row * parameterCount);
         System.arraycopy(current, (row + 1) * parameterCount, result, row * parameterCount,
@@ -177,34 +168,21 @@ public final class StackedAdam implements AutoCloseable {
         return result;
     }
 
-    private float[] row(NDArray matrix, int row) {
-        if (row < 0 || row >= rows()) {
-            throw new IndexOutOfBoundsException("no row " + row + " of " + rows());
-        }
-        if (rows() == 1) {
-            return matrix.toFloatArray();
-        }
-        try (NDManager scratch = manager.newSubManager()) {
-            return Tensors.borrow(matrix, scratch).get(row).toFloatArray();
-        }
-    }
-
-    private void rebuild(long[] nextSteps, float[] weights, float[] first, float[] second) {
+    private void rebuild(OptimizerSettings[] nextSettings, long[] nextSteps, float[] weights, float[] first,
+            float[] second) {
         NDManager previous = rowsManager;
         int rows = nextSteps.length;
         if (rows == 0) {
             rowsManager = null;
             parameters = null;
-            firstMoment = null;
-            secondMoment = null;
+            update = null;
         } else {
             rowsManager = manager.newSubManager();
             Shape shape = rows == 1 ? new Shape(parameterCount) : new Shape(rows, parameterCount);
             parameters = rowsManager.create(weights, shape);
-            firstMoment = rowsManager.create(first, shape);
-            secondMoment = rowsManager.create(second, shape);
+            update = new RowwiseAdam(parameters, first, second, nextSteps, nextSettings, false);
         }
-        steps = nextSteps;
+        settings = nextSettings;
         if (previous != null) {
             previous.close();
         }

@@ -11,8 +11,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The three Adams against the update written out in float arithmetic, bit for bit, on gradients
- * that leave the second moment at zero (masked weights), subnormal or tiny: RowwiseAdam takes the
- * square root of a raised floor there instead of v itself.
+ * that leave the second moment at zero (masked weights), subnormal or tiny: RowwiseAdam told of
+ * masked weights takes the square root of a raised floor there instead of v itself, the others
+ * of v.
  */
 class AdamTest {
 
@@ -55,7 +56,7 @@ class AdamTest {
         try (NDManager manager = TorchRuntime.get().newManager()) {
             var rowwiseParameters = manager.create(both, new Shape(2, p));
             try (RowwiseAdam rowwise = new RowwiseAdam(rowwiseParameters, new float[2 * p], new float[2 * p], new long[2],
-                    new OptimizerSettings[] {OptimizerSettings.ADAM, OptimizerSettings.ADAM});
+                    new OptimizerSettings[] {OptimizerSettings.ADAM, OptimizerSettings.ADAM}, true);
                     StackedAdam stacked = new StackedAdam(manager, p)) {
                 stacked.add(start(), new float[p], new float[p], 0);
                 stacked.add(start(), new float[p], new float[p], 0);
@@ -150,7 +151,7 @@ class AdamTest {
         }
         try (NDManager manager = TorchRuntime.get().newManager()) {
             var rowwiseParameters = manager.create(rows, new Shape(3, p));
-            try (RowwiseAdam rowwise = new RowwiseAdam(rowwiseParameters, new float[3 * p], new float[3 * p], new long[3], settings);
+            try (RowwiseAdam rowwise = new RowwiseAdam(rowwiseParameters, new float[3 * p], new float[3 * p], new long[3], settings, true);
                     StackedAdam stacked = new StackedAdam(manager, p)) {
                 for (OptimizerSettings row : settings) {
                     stacked.add(start(), new float[p], new float[p], 0, row);
