@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.flowfield.accounts.Account;
 import org.flowfield.accounts.AccountService;
 import org.flowfield.classrooms.Classroom;
@@ -32,6 +33,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 })
 class SignUpServiceTest {
 
+    private static final AtomicInteger ADDRESSES = new AtomicInteger();
+
     private static final String PASSWORD = "a long password";
 
     @Autowired
@@ -51,7 +54,8 @@ class SignUpServiceTest {
 
     /** Each test signs up from addresses of its own, so that the per-address limit of one does not touch another. */
     private static String freshAddress() {
-        return "10.1." + (int) (Math.random() * 250) + "." + (int) (Math.random() * 250);
+        int n = ADDRESSES.getAndIncrement();
+        return "10.1." + (n / 250) + "." + (1 + n % 250);
     }
 
     private static String fresh(String prefix) {
