@@ -127,9 +127,24 @@ public final class RowwiseAdam implements AutoCloseable {
         return steps[row];
     }
 
+    /** K, the number of rows. */
+    int rows() {
+        return steps.length;
+    }
+
     /** Every row's number of updates. */
     long[] steps() {
         return steps.clone();
+    }
+
+    /** Every row's weight decay and clipping. */
+    OptimizerSettings[] settings() {
+        return settings.clone();
+    }
+
+    /** Row k's parameters. */
+    float[] parameters(int row) {
+        return rowValues(parameters, row);
     }
 
     /** Row k's m. */

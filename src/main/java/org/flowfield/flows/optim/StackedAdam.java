@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.util.Arrays;
-import org.flowfield.engine.Tensors;
 
 /**
  * {@link Adam} for K models of one parameter layout whose rows come and go: the weights and
@@ -21,8 +20,8 @@ public final class StackedAdam implements AutoCloseable {
     private final NDManager manager;
     private NDManager rowsManager;
     private NDArray parameters;
+    /** The rows' update and state; null while there are no rows. */
     private RowwiseAdam update;
-    private OptimizerSettings[] settings = new OptimizerSettings[0];
 
     /**
      * @param manager where the state lives (a sub-manager is made of it; closed with this object)
@@ -37,7 +36,7 @@ public final class StackedAdam implements AutoCloseable {
     }
 
     public int rows() {
-        return settings.length;
+        return update == null ? 0 : update.rows();
     }
 
     /**
@@ -71,7 +70,7 @@ public final class StackedAdam implements AutoCloseable {
         int rows = rows();
         long[] nextSteps = Arrays.copyOf(currentSteps(), rows + 1);
         nextSteps[rows] = optimizerSteps;
-        OptimizerSettings[] nextSettings = Arrays.copyOf(settings, rows + 1);
+        OptimizerSettings[] nextSettings = Arrays.copyOf(currentSettings(), rows + 1);
         nextSettings[rows] = rowSettings;
         rebuild(nextSettings, nextSteps, appended(currentParameters(), weights), appended(currentFirstMoments(), first),
                 appended(currentSecondMoments(), second));
@@ -85,6 +84,7 @@ public final class StackedAdam implements AutoCloseable {
             throw new IndexOutOfBoundsException("no row " + row + " of " + rows);
         }
         long[] steps = currentSteps();
+        OptimizerSettings[] settings = currentSettings();
         long[] nextSteps = new long[rows - 1];
         System.arraycopy(steps, 0, nextSteps, 0, row);
         System.arraycopy(steps, row + 1, nextSteps, row, rows - 1 - row);
@@ -97,10 +97,7 @@ public final class StackedAdam implements AutoCloseable {
 
     public float[] parameters(int row) {
         checkRow(row);
-        if (rows() == 1) {
-            return parameters.toFloatArray();
-        }
-        return Tensors.rowValues(parameters, row);
+        return update.parameters(row);
     }
 
     public float[] firstMoment(int row) {
@@ -140,6 +137,10 @@ public final class StackedAdam implements AutoCloseable {
 
     private long[] currentSteps() {
         return update == null ? new long[0] : update.steps();
+    }
+
+    private OptimizerSettings[] currentSettings() {
+        return update == null ? new OptimizerSettings[0] : update.settings();
     }
 
     private float[] currentParameters() {
@@ -182,7 +183,6 @@ public final class StackedAdam implements AutoCloseable {
             parameters = rowsManager.create(weights, shape);
             update = new RowwiseAdam(parameters, first, second, nextSteps, nextSettings, false);
         }
-        settings = nextSettings;
         if (previous != null) {
             previous.close();
         }
